@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.audit.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,14 @@
+package org.sigportal.base;
+
+import java.io.Serial;
+
+/** Someone else changed the record since it was loaded: the edit is refused, nothing is overwritten. */
+public class ConcurrentEditException extends PortalException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    public ConcurrentEditException() {
+        super("error.concurrent-edit");
+    }
+}

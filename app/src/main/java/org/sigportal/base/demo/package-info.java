@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.base.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.base.ui;
+
+import org.jspecify.annotations.NullMarked;

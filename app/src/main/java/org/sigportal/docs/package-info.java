@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.docs;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.docs.ui;
+
+import org.jspecify.annotations.NullMarked;

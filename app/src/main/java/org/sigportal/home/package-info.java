@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.home;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.home.ui;
+
+import org.jspecify.annotations.NullMarked;

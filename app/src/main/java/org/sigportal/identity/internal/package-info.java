@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.identity.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.identity;
+
+import org.jspecify.annotations.NullMarked;

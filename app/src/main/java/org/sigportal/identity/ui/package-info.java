@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.identity.ui;
+
+import org.jspecify.annotations.NullMarked;

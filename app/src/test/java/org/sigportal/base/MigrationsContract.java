@@ -1,0 +1,30 @@
+package org.sigportal.base;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every migration in db/ applies on every supported database, and none is left pending. */
+abstract class MigrationsContract {
+
+    @Autowired
+    Flyway flyway;
+
+    @Test
+    void everyMigrationIsAppliedSuccessfully() throws IOException {
+        int files = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*.sql").length;
+        MigrationInfo[] applied = flyway.info().applied();
+
+        assertThat(files).isPositive();
+        assertThat(Arrays.stream(applied).filter(i -> i.getVersion() != null)).hasSize(files)
+                .allSatisfy(i -> assertThat(i.getState().isFailed()).isFalse());
+        assertThat(flyway.info().pending()).isEmpty();
+    }
+}

@@ -1,0 +1,7 @@
+package org.sigportal.identity;
+
+import org.sigportal.support.PostgresDatabase;
+
+@PostgresDatabase
+class AccountServicePostgresTest extends AccountServiceContract {
+}

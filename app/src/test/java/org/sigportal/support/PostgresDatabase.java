@@ -1,0 +1,38 @@
+package org.sigportal.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.support.TestPropertySourceUtils;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An integration test on a real PostgreSQL server (embedded binaries from Maven, started once per run) with
+ * the production {@code postgres} profile, so demo mode is off as in production. Every test with this
+ * annotation shares one Spring context.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+@ContextConfiguration(initializers = PostgresDatabase.Initializer.class)
+@TestPropertySource(properties = "portal.admin.initial-password=" + TestAccounts.ADMIN_PASSWORD)
+public @interface PostgresDatabase {
+
+    class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
+                    "spring.datasource.url=" + TestPostgres.jdbcUrl(),
+                    "spring.datasource.username=postgres",
+                    "spring.datasource.password=postgres");
+        }
+    }
+}
