@@ -39,7 +39,8 @@ public class LocaleSelection implements VaadinServiceInitListener {
                 ui.setLocale(locale);
                 ui.getSession().setLocale(locale);
             });
-            ui.getElement().setAttribute("lang", SupportedLocales.toTag(ui.getLocale()));
+            // Screen readers, fonts and hyphenation follow the page's language.
+            ui.getPage().executeJs("document.documentElement.lang = $0", SupportedLocales.toTag(ui.getLocale()));
         });
     }
 
