@@ -28,4 +28,9 @@ public class PortalException extends RuntimeException {
     public Object[] arguments() {
         return arguments.toArray();
     }
+
+    /** The input field the refusal concerns, if it concerns one. */
+    public @org.jspecify.annotations.Nullable String field() {
+        return null;
+    }
 }

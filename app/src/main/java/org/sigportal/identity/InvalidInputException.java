@@ -17,6 +17,7 @@ public class InvalidInputException extends PortalException {
         this.field = field;
     }
 
+    @Override
     public String field() {
         return field;
     }

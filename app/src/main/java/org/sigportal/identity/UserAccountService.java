@@ -3,10 +3,12 @@ package org.sigportal.identity;
 import org.jspecify.annotations.Nullable;
 import org.sigportal.audit.AuditOutcome;
 import org.sigportal.audit.AuditService;
+import org.sigportal.base.ApiScope;
 import org.sigportal.base.ConcurrentEditException;
 import org.sigportal.base.CurrentActor;
 import org.sigportal.base.PortalException;
 import org.sigportal.base.Roles;
+import org.sigportal.identity.internal.JooqIdentityLinkRepository;
 import org.sigportal.identity.internal.JooqUserRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,9 +38,17 @@ public class UserAccountService {
     private final AuditService audit;
     private final Clock clock;
     private final boolean signUpEnabled;
+    private final boolean localSignInEnabled;
+    private final JooqIdentityLinkRepository links;
+    private final SsoProviderCatalog providers;
 
     UserAccountService(JooqUserRepository users, PasswordEncoder passwordEncoder, AuditService audit, Clock clock,
-                       @Value("${portal.accounts.sign-up-enabled:true}") boolean signUpEnabled) {
+                       @Value("${portal.accounts.sign-up-enabled:true}") boolean signUpEnabled,
+                       @Value("${portal.accounts.local-sign-in-enabled:true}") boolean localSignInEnabled,
+                       JooqIdentityLinkRepository links, SsoProviderCatalog providers) {
+        this.localSignInEnabled = localSignInEnabled;
+        this.links = links;
+        this.providers = providers;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
@@ -46,8 +56,61 @@ public class UserAccountService {
         this.signUpEnabled = signUpEnabled;
     }
 
+    /** Local sign-up needs local sign-in: an operator who turns off the local form turns off both. */
     public boolean signUpEnabled() {
-        return signUpEnabled;
+        return signUpEnabled && localSignInEnabled;
+    }
+
+    public boolean localSignInEnabled() {
+        return localSignInEnabled;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public boolean hasLocalPassword() {
+        return users.hasLocalPassword(CurrentActor.username().orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<LinkedIdentity> linkedIdentities() {
+        return links.forUser(currentAccount().id()).stream()
+                .map(l -> new LinkedIdentity(l.provider(), providers.displayName(l.provider()), l.email(),
+                        l.linkedAt(), l.lastSignInAt()))
+                .toList();
+    }
+
+    /** Removes a provider link, unless it is the account's last way to sign in. */
+    @Transactional
+    @PreAuthorize("isAuthenticated() and !hasAuthority('TOKEN')")
+    public void unlink(String provider) {
+        UserAccount me = currentAccount();
+        boolean otherWay = users.hasLocalPassword(me.username())
+                || links.forUser(me.id()).stream().anyMatch(l -> !l.provider().equals(provider));
+        if (!otherWay) {
+            throw new PortalException("profile.error.last-sign-in-method");
+        }
+        if (links.delete(me.id(), provider) == 0) {
+            throw new PortalException("profile.error.not-linked");
+        }
+        audit.success("account.sso-unlink", TARGET, me.username(), provider);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public NotificationPreferences preferences() {
+        return users.preferences(CurrentActor.username().orElseThrow());
+    }
+
+    @Transactional
+    @PreAuthorize("isAuthenticated() and hasAuthority('" + ApiScope.COMMUNITY_WRITE_AUTHORITY + "')")
+    public void updatePreferences(NotificationPreferences preferences) {
+        if (preferences == null || preferences.emailDigest() == null) {
+            throw new InvalidInputException("emailDigest", "profile.error.digest");
+        }
+        String me = CurrentActor.username().orElseThrow();
+        users.updatePreferences(me, preferences, now());
+        audit.success("account.preferences", TARGET, me, preferences.toString());
     }
 
     /** Creates a member account from the public sign-up form. */

@@ -6,6 +6,7 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.sigportal.base.Roles;
 import org.sigportal.db.tables.records.PortalUserRecord;
+import org.sigportal.identity.NotificationPreferences;
 import org.sigportal.identity.UserAccount;
 import org.springframework.stereotype.Repository;
 
@@ -122,12 +123,80 @@ public class JooqUserRepository {
                 .execute() == 1;
     }
 
+    /**
+     * An administrator's edit: roles not in {@code roles} are removed whatever their source (a role still
+     * mapped by a provider returns at the next sign-in); missing ones are granted by the portal.
+     */
     public void replaceRoles(long userId, Collection<String> roles) {
-        dsl.deleteFrom(PORTAL_USER_ROLE).where(PORTAL_USER_ROLE.USER_ID.eq(userId)).execute();
+        dsl.deleteFrom(PORTAL_USER_ROLE).where(PORTAL_USER_ROLE.USER_ID.eq(userId))
+                .and(PORTAL_USER_ROLE.ROLE.notIn(roles)).execute();
+        insertMissingRoles(userId, roles, PORTAL_SOURCE);
+    }
+
+    /** Roles mapped from a provider's claims at sign-in: replaces that provider's earlier mapping only. */
+    public void replaceMappedRoles(long userId, String source, Collection<String> roles) {
+        dsl.deleteFrom(PORTAL_USER_ROLE).where(PORTAL_USER_ROLE.USER_ID.eq(userId))
+                .and(PORTAL_USER_ROLE.SOURCE.eq(source)).and(PORTAL_USER_ROLE.ROLE.notIn(roles)).execute();
+        insertMissingRoles(userId, roles, source);
+    }
+
+    private void insertMissingRoles(long userId, Collection<String> roles, String source) {
+        Set<String> present = new TreeSet<>(dsl.select(PORTAL_USER_ROLE.ROLE).from(PORTAL_USER_ROLE)
+                .where(PORTAL_USER_ROLE.USER_ID.eq(userId)).fetch(PORTAL_USER_ROLE.ROLE));
         for (String role : new TreeSet<>(roles)) {
-            dsl.insertInto(PORTAL_USER_ROLE).set(PORTAL_USER_ROLE.USER_ID, userId).set(PORTAL_USER_ROLE.ROLE, role)
-                    .execute();
+            if (!present.contains(role)) {
+                dsl.insertInto(PORTAL_USER_ROLE).set(PORTAL_USER_ROLE.USER_ID, userId)
+                        .set(PORTAL_USER_ROLE.ROLE, role).set(PORTAL_USER_ROLE.SOURCE, source).execute();
+            }
         }
+    }
+
+    public static final String PORTAL_SOURCE = "portal";
+
+    public Optional<UserAccount> findByVerifiedEmail(String email) {
+        return dsl.selectFrom(PORTAL_USER)
+                .where(DSL.lower(PORTAL_USER.EMAIL).eq(email.toLowerCase(Locale.ROOT)))
+                .and(PORTAL_USER.EMAIL_VERIFIED.isTrue())
+                .fetchOptional().map(this::toAccount);
+    }
+
+    public boolean hasLocalPassword(String username) {
+        return passwordHash(username).isPresent();
+    }
+
+    /** Profile facts a provider vouches for, refreshed at each sign-in. */
+    public void updateFromProvider(long userId, String displayName, @Nullable String avatarUrl, OffsetDateTime now) {
+        dsl.update(PORTAL_USER)
+                .set(PORTAL_USER.DISPLAY_NAME, displayName)
+                .set(PORTAL_USER.AVATAR_URL, avatarUrl)
+                .set(PORTAL_USER.UPDATED_AT, now)
+                .where(PORTAL_USER.ID.eq(userId)).execute();
+    }
+
+    public void insertSsoDetails(long userId, boolean emailVerified, @Nullable String avatarUrl,
+                                 @Nullable String locale) {
+        dsl.update(PORTAL_USER)
+                .set(PORTAL_USER.EMAIL_VERIFIED, emailVerified)
+                .set(PORTAL_USER.AVATAR_URL, avatarUrl)
+                .set(PORTAL_USER.LOCALE, locale)
+                .where(PORTAL_USER.ID.eq(userId)).execute();
+    }
+
+    public NotificationPreferences preferences(String username) {
+        return dsl.selectFrom(PORTAL_USER).where(PORTAL_USER.USERNAME.eq(username)).fetchOptional()
+                .map(r -> new NotificationPreferences(r.getNotifyReplies(), r.getNotifyMentions(),
+                        r.getNotifyWatched(), NotificationPreferences.EmailDigest.valueOf(r.getEmailDigest())))
+                .orElseThrow();
+    }
+
+    public void updatePreferences(String username, NotificationPreferences p, OffsetDateTime now) {
+        dsl.update(PORTAL_USER)
+                .set(PORTAL_USER.NOTIFY_REPLIES, p.replies())
+                .set(PORTAL_USER.NOTIFY_MENTIONS, p.mentions())
+                .set(PORTAL_USER.NOTIFY_WATCHED, p.watched())
+                .set(PORTAL_USER.EMAIL_DIGEST, p.emailDigest().name())
+                .set(PORTAL_USER.UPDATED_AT, now)
+                .where(PORTAL_USER.USERNAME.eq(username)).execute();
     }
 
     /** Enabled flag and roles, read on every authenticated request to end sessions of disabled users. */
@@ -165,7 +234,8 @@ public class JooqUserRepository {
     }
 
     private UserAccount toAccount(PortalUserRecord r, Set<String> roles) {
-        return new UserAccount(r.getId(), r.getUsername(), r.getDisplayName(), r.getEmail(), r.getEnabled(),
-                Set.copyOf(roles), r.getLocale(), r.getDemo(), r.getCreatedAt(), r.getVersion());
+        return new UserAccount(r.getId(), r.getUsername(), r.getDisplayName(), r.getEmail(), r.getEmailVerified(),
+                r.getAvatarUrl(), r.getEnabled(), Set.copyOf(roles), r.getLocale(), r.getDemo(), r.getCreatedAt(),
+                r.getVersion());
     }
 }

@@ -1,7 +1,6 @@
 package org.sigportal.identity.internal;
 
 import org.sigportal.identity.UserAccount;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -34,7 +33,7 @@ class PortalUserDetailsService implements UserDetailsService {
         return User.withUsername(account.username())
                 .password(hash == null ? NO_PASSWORD : hash)
                 .disabled(!account.enabled())
-                .authorities(account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
+                .authorities(PortalAuthorities.forSession(account.roles()))
                 .build();
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.base.api;
+
+import org.jspecify.annotations.NullMarked;
