@@ -149,7 +149,7 @@ cmd_build() {
   find "$REFLECT2_SRC" -maxdepth 1 -type f \( -name '*.go' -o -name '*.s' \) ! -name '*_test.go' -exec cp {} "$vr2/" \;
   log "replaced vendored reflect2 v1.0.1 with Debian's $(dpkg-query -W -f='${Version}' golang-github-modern-go-reflect2-dev 2>/dev/null || echo copy)"
 
-  export GOPATH=$gopath GOCACHE=$CACHE_DIR/go-build GO111MODULE=off GOPROXY=off GOFLAGS= \
+  export GOPATH=$gopath GOCACHE=$CACHE_DIR/go-build GO111MODULE=off GOPROXY=off GOFLAGS='' \
          CGO_ENABLED=0 GOENV=off GOTOOLCHAIN=local
   local pkgroot=$gopath/src/k8s.io/kubernetes
   cd "$pkgroot"

@@ -39,6 +39,7 @@ final class PortalProcess {
     private final StringBuffer log = new StringBuffer();
     private String adminPassword;
     private int starts;
+    private final KeycloakServer keycloak = new KeycloakServer();
 
     private PortalProcess() {
         port = freePort();
@@ -47,6 +48,8 @@ final class PortalProcess {
     static synchronized PortalProcess get() {
         if (instance == null) {
             instance = new PortalProcess();
+            // The portal discovers its OpenID Connect provider at start-up: Keycloak comes first.
+            instance.keycloak.start(instance.baseUrl());
             instance.resetData();
             instance.start();
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
@@ -56,6 +59,10 @@ final class PortalProcess {
 
     String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    KeycloakServer keycloak() {
+        return keycloak;
     }
 
     String adminPassword() {
@@ -97,7 +104,9 @@ final class PortalProcess {
             builder.environment().put("PORT", String.valueOf(port));
             builder.environment().put("PORTAL_DATA_DIR", workdir.resolve("data").toAbsolutePath().toString());
             builder.environment().remove("PORTAL_ADMIN_PASSWORD");
-            builder.environment().remove("SPRING_PROFILES_ACTIVE");
+            builder.environment().put("SPRING_PROFILES_ACTIVE", "keycloak");
+            builder.environment().put("PORTAL_KEYCLOAK_ISSUER", keycloak.issuer());
+            builder.environment().put("PORTAL_KEYCLOAK_CLIENT_SECRET", keycloak.clientSecret());
             process = builder.start();
             starts++;
             Writer file = Files.newBufferedWriter(workdir.resolve("portal-" + starts + ".log"), StandardCharsets.UTF_8);

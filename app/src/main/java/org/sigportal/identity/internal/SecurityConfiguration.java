@@ -1,5 +1,6 @@
 package org.sigportal.identity.internal;
 
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -96,13 +97,16 @@ class SecurityConfiguration {
      * session (RP-initiated logout) and the provider sends the browser back to the portal.
      */
     private static LogoutSuccessHandler logoutHandler(ClientRegistrationRepository clients) {
+        // Sign-out starts from a Vaadin request: the redirect must be one the Vaadin client follows.
         SimpleUrlLogoutSuccessHandler local = new SimpleUrlLogoutSuccessHandler();
         local.setDefaultTargetUrl("/");
+        local.setRedirectStrategy(new UidlRedirectStrategy());
         if (clients == null) {
             return local;
         }
         OidcClientInitiatedLogoutSuccessHandler oidc = new OidcClientInitiatedLogoutSuccessHandler(clients);
         oidc.setPostLogoutRedirectUri("{baseUrl}/");
+        oidc.setRedirectStrategy(new UidlRedirectStrategy());
         return new LogoutSuccessHandler() {
             @Override
             public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response,
