@@ -86,12 +86,12 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component facts(UserAccount me) {
-        FormLayout facts = new FormLayout();
         Avatar avatar = new Avatar(me.displayName());
         if (me.avatarUrl() != null && me.avatarUrl().startsWith("https://")) {
             avatar.setImage(me.avatarUrl());
         }
-        facts.addFormItem(avatar, "");
+        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_LARGE);
+        FormLayout facts = new FormLayout();
         facts.addFormItem(new Span(me.username()), getTranslation("account.username"));
         facts.addFormItem(new Span(me.displayName()), getTranslation("account.display-name"));
         facts.addFormItem(new Span(me.email() == null ? "—" : me.email()), getTranslation("account.email"));
@@ -99,7 +99,11 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
                 .map(r -> getTranslation("role." + r.toLowerCase(Locale.ROOT))).toList()));
         roles.setId("account-roles");
         facts.addFormItem(roles, getTranslation("account.roles"));
-        return facts;
+        HorizontalLayout row = new HorizontalLayout(avatar, facts);
+        row.setWidthFull();
+        row.setAlignItems(FlexComponent.Alignment.START);
+        row.setFlexGrow(1, facts);
+        return row;
     }
 
     private Component language(LocaleSelection localeSelection) {

@@ -1,0 +1,7 @@
+package org.sigportal.identity.internal;
+
+import org.sigportal.support.H2Database;
+
+@H2Database
+class SsoProvisioningH2Test extends SsoProvisioningContract {
+}
