@@ -20,6 +20,14 @@ class DocsServiceTest {
     }
 
     @Test
+    void everyPageIsTranslated() {
+        assertThat(docs.tableOfContents(SupportedLocales.CHINESE)).extracting(DocPage::slug)
+                .containsExactlyElementsOf(docs.tableOfContents(SupportedLocales.ENGLISH).stream()
+                        .map(DocPage::slug).toList())
+                .contains("single-sign-on", "api-tokens");
+    }
+
+    @Test
     void pagesRenderMarkdownToHtml() {
         DocPage page = docs.page("getting-started", SupportedLocales.ENGLISH).orElseThrow();
         assertThat(page.html()).contains("<h1 id=\"getting-started\">Getting started</h1>").contains("<table>");
