@@ -27,12 +27,17 @@ import java.lang.annotation.Target;
 public @interface PostgresDatabase {
 
     class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        private static final String KEY = java.util.Base64.getEncoder().encodeToString(
+                java.security.SecureRandom.getSeed(32));
+
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                     "spring.datasource.url=" + TestPostgres.jdbcUrl(),
                     "spring.datasource.username=postgres",
-                    "spring.datasource.password=postgres");
+                    "spring.datasource.password=postgres",
+                    // Outside the embedded default the portal refuses to start without a key: give it one.
+                    "portal.secrets.key=" + KEY);
         }
     }
 }

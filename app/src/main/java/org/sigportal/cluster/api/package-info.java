@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.cluster.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,86 @@
+package org.sigportal.cluster.internal;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.sigportal.base.PortalException;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds fabric8 clients from stored credentials only: never from the server's own kubeconfig, environment or
+ * files (an empty base config, auto-configuration off).
+ */
+@Component
+public class KubernetesClients {
+
+    /** What a registration learns about the cluster while validating it. */
+    public record Discovery(String kubernetesVersion, List<String> apiVersions) {
+    }
+
+    KubernetesClient build(ClusterCredentials credentials) {
+        ConfigBuilder config = new ConfigBuilder(Config.empty())
+                .withAutoConfigure(false)
+                .withMasterUrl(credentials.server())
+                .withTrustCerts(credentials.skipTlsVerify())
+                .withDisableHostnameVerification(credentials.skipTlsVerify())
+                .withConnectionTimeout(3_000)
+                .withRequestTimeout(10_000)
+                .withWatchReconnectInterval(1_000)
+                .withWatchReconnectLimit(-1);
+        if (credentials.token() != null) {
+            config.withOauthToken(credentials.token());
+        }
+        if (credentials.caData() != null) {
+            config.withCaCertData(credentials.caData());
+        }
+        if (credentials.clientCertData() != null) {
+            config.withClientCertData(credentials.clientCertData()).withClientKeyData(credentials.clientKeyData());
+        }
+        return new KubernetesClientBuilder().withConfig(config.build()).build();
+    }
+
+    /** Reachable, authenticated, which versions it serves: refused with a readable reason otherwise. */
+    Discovery discover(ClusterCredentials credentials) {
+        try (KubernetesClient client = build(credentials)) {
+            String version = client.getKubernetesVersion().getGitVersion();
+            List<String> versions = new ArrayList<>(client.getAPIVersions().getVersions());
+            client.getApiGroups().getGroups().forEach(g -> g.getVersions()
+                    .forEach(v -> versions.add(v.getGroupVersion())));
+            // Authorization: listing nodes is what the portal does first.
+            client.nodes().list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build());
+            return new Discovery(version, versions);
+        } catch (KubernetesClientException e) {
+            throw refusal(e);
+        }
+    }
+
+    static PortalException refusal(KubernetesClientException e) {
+        return switch (e.getCode()) {
+            case 401 -> new PortalException("clusters.error.unauthorised");
+            case 403 -> new PortalException("clusters.error.forbidden");
+            case 409 -> new PortalException("clusters.error.conflict", message(e));
+            case 422 -> new PortalException("clusters.error.invalid", message(e));
+            case 0 -> new PortalException("clusters.error.unreachable", rootMessage(e));
+            default -> new PortalException("clusters.error.api", e.getCode(), message(e));
+        };
+    }
+
+    private static String message(KubernetesClientException e) {
+        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                : String.valueOf(e.getMessage());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.length() > 200 ? m.substring(0, 200) : m;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.cluster.internal;
+
+import org.jspecify.annotations.NullMarked;

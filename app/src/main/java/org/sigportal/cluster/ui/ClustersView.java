@@ -1,0 +1,219 @@
+package org.sigportal.cluster.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.sigportal.base.PortalException;
+import org.sigportal.base.ui.Notifications;
+import org.sigportal.base.ui.ViewHeader;
+import org.sigportal.cluster.ClusterHealth;
+import org.sigportal.cluster.ClusterRegistration;
+import org.sigportal.cluster.ClusterService;
+import org.sigportal.cluster.ClusterSummary;
+import org.sigportal.cluster.FleetService;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The registered clusters with their health (updated live), and registration for operators. */
+@Route("fleet/clusters")
+@PermitAll
+class ClustersView extends VerticalLayout implements HasDynamicTitle {
+
+    private final ClusterService clusters;
+    private final FleetService fleet;
+    private final Grid<ClusterSummary> grid = new Grid<>();
+    private Runnable unsubscribe = () -> { };
+
+    ClustersView(ClusterService clusters, FleetService fleet) {
+        this.clusters = clusters;
+        this.fleet = fleet;
+        addClassName("portal-page");
+        setSizeFull();
+        Button register = new Button(getTranslation("clusters.register"), e -> openRegister());
+        register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        register.setId("register-cluster");
+        register.setVisible(canOperate());
+        add(new ViewHeader(getTranslation("clusters.title"), getTranslation("clusters.description"), register));
+
+        grid.setId("clusters-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(ClusterSummary::name).setHeader(getTranslation("clusters.name")).setAutoWidth(true);
+        grid.addComponentColumn(this::health).setHeader(getTranslation("clusters.health")).setAutoWidth(true);
+        grid.addColumn(c -> c.kubernetesVersion() == null ? "" : c.kubernetesVersion())
+                .setHeader(getTranslation("clusters.version")).setAutoWidth(true);
+        grid.addColumn(ClusterSummary::nodeCount).setHeader(getTranslation("fleet.nodes")).setAutoWidth(true);
+        grid.addColumn(ClusterSummary::apiServerUrl).setHeader(getTranslation("clusters.server")).setAutoWidth(true);
+        grid.addColumn(c -> getTranslation("clusters.source." + c.source().name().toLowerCase(Locale.ROOT)))
+                .setHeader(getTranslation("clusters.source")).setAutoWidth(true);
+        if (canOperate()) {
+            grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        }
+        grid.setEmptyStateText(getTranslation("clusters.empty"));
+        grid.setSizeFull();
+        add(grid);
+        setFlexGrow(1, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(clusters.list());
+    }
+
+    private static boolean canOperate() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR")
+                || a.getAuthority().equals("ROLE_ADMIN"));
+    }
+
+    private Span health(ClusterSummary c) {
+        Span badge = new Span(getTranslation("clusters.health." + c.health().name().toLowerCase(Locale.ROOT)));
+        badge.getElement().getThemeList().add(c.health() == ClusterHealth.CONNECTED ? "badge success"
+                : c.health() == ClusterHealth.DISABLED || c.health() == ClusterHealth.CONNECTING ? "badge contrast"
+                : "badge error");
+        badge.setId("health-" + c.name());
+        if (c.healthDetail() != null) {
+            badge.getElement().setAttribute("title", c.healthDetail());
+        }
+        return badge;
+    }
+
+    private com.vaadin.flow.component.orderedlayout.HorizontalLayout actions(ClusterSummary c) {
+        Button toggle = new Button(getTranslation(c.enabled() ? "clusters.disable" : "clusters.enable"), e -> {
+            try {
+                clusters.setEnabled(c.id(), c.version(), !c.enabled());
+            } catch (PortalException ex) {
+                Notifications.error(getTranslation(ex.messageKey(), ex.arguments()));
+            }
+            refresh();
+        });
+        toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        Button remove = new Button(getTranslation("clusters.remove"), e -> {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("clusters.remove"),
+                    getTranslation("clusters.remove-confirm", c.name()), getTranslation("clusters.remove"), ev -> {
+                try {
+                    clusters.remove(c.id(), c.version());
+                } catch (PortalException ex) {
+                    Notifications.error(getTranslation(ex.messageKey(), ex.arguments()));
+                }
+                refresh();
+            });
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(toggle, remove);
+    }
+
+    private void openRegister() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("clusters.register"));
+        dialog.setWidth("44rem");
+        TextField name = new TextField(getTranslation("clusters.name"));
+        name.setId("cluster-name");
+        name.setHelperText(getTranslation("clusters.name.help"));
+        name.setWidthFull();
+
+        TextArea kubeconfig = new TextArea(getTranslation("clusters.kubeconfig"));
+        kubeconfig.setId("cluster-kubeconfig");
+        kubeconfig.setWidthFull();
+        kubeconfig.setHeight("12rem");
+        kubeconfig.setHelperText(getTranslation("clusters.kubeconfig.help"));
+        Select<String> context = new Select<>();
+        context.setLabel(getTranslation("clusters.context"));
+        context.setId("cluster-context");
+        context.setEnabled(false);
+        kubeconfig.addValueChangeListener(e -> {
+            try {
+                List<String> contexts = clusters.contextsOf(e.getValue());
+                context.setItems(contexts);
+                context.setValue(contexts.getFirst());
+                context.setEnabled(true);
+                kubeconfig.setInvalid(false);
+            } catch (PortalException ex) {
+                context.setEnabled(false);
+                kubeconfig.setErrorMessage(getTranslation(ex.messageKey(), ex.arguments()));
+                kubeconfig.setInvalid(true);
+            }
+        });
+        VerticalLayout fromKubeconfig = new VerticalLayout(kubeconfig, context);
+
+        TextField url = new TextField(getTranslation("clusters.server"));
+        url.setPlaceholder("https://");
+        url.setWidthFull();
+        PasswordField token = new PasswordField(getTranslation("clusters.token"));
+        token.setWidthFull();
+        TextArea ca = new TextArea(getTranslation("clusters.ca"));
+        ca.setWidthFull();
+        Checkbox insecure = new Checkbox(getTranslation("clusters.insecure"));
+        VerticalLayout fromToken = new VerticalLayout(url, token, ca, insecure);
+        VerticalLayout inCluster = new VerticalLayout(new Paragraph(getTranslation("clusters.in-cluster.help")));
+
+        TabSheet sources = new TabSheet();
+        sources.add(getTranslation("clusters.source.kubeconfig"), fromKubeconfig);
+        sources.add(getTranslation("clusters.source.token"), fromToken);
+        sources.add(getTranslation("clusters.source.in_cluster"), inCluster);
+        sources.setWidthFull();
+
+        Button save = new Button(getTranslation("clusters.register"), e -> {
+            ClusterRegistration registration = switch (sources.getSelectedIndex()) {
+                case 0 -> new ClusterRegistration.FromKubeconfig(name.getValue(), kubeconfig.getValue(),
+                        context.getValue() == null ? "" : context.getValue());
+                case 1 -> new ClusterRegistration.FromToken(name.getValue(), url.getValue(), token.getValue(),
+                        ca.getValue(), insecure.getValue());
+                default -> new ClusterRegistration.InCluster(name.getValue());
+            };
+            try {
+                clusters.register(registration);
+                kubeconfig.clear();
+                token.clear();
+                dialog.close();
+                Notifications.success(getTranslation("clusters.registered", name.getValue()));
+                refresh();
+            } catch (PortalException ex) {
+                Notifications.error(getTranslation(ex.messageKey(), ex.arguments()));
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("cluster-save");
+        dialog.add(name, sources);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        var ui = event.getUI();
+        unsubscribe = fleet.onChange(() -> ui.access(this::refresh));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        unsubscribe.run();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("clusters.title");
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.cluster.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,97 @@
+package org.sigportal.uitest;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * An operator registers a real cluster (the Kubernetes test bed) by pasting its kubeconfig, sees the fleet
+ * overview and the node grid fill from it, and cordons a node from the grid.
+ */
+class FleetIT extends PortalBrowserTest {
+
+    private static Path testbed() throws IOException, InterruptedException {
+        Path dir = Path.of("target", "testbed").toAbsolutePath();
+        Path script = Path.of("..", "deploy", "testbed", "testbed.sh").toAbsolutePath().normalize();
+        for (String step : new String[]{"stop", "start", "seed"}) {
+            Process p = new ProcessBuilder("bash", script.toString(), step, dir.toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.getParent().resolve("testbed-" + step + ".log").toFile()).start();
+            if (!p.waitFor(3, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException("testbed.sh " + step + " failed");
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                new ProcessBuilder("bash", script.toString(), "stop", dir.toString()).start().waitFor(30,
+                        TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException ignored) {
+                // the run is ending
+            }
+        }));
+        return dir;
+    }
+
+    @Test
+    void anOperatorRegistersAClusterAndCordonsANode() throws Exception {
+        String kubeconfig = Files.readString(testbed().resolve("kubeconfig"));
+        signInAsAdmin(page);
+
+        page.navigate("/fleet");
+        assertThat(page.locator("#fleet-empty")).isVisible();
+        page.navigate("/fleet/clusters");
+        page.locator("#register-cluster").click();
+        page.locator("#cluster-name input").fill("lifsea-prod");
+        page.locator("#cluster-kubeconfig textarea").fill(kubeconfig);
+        page.locator("#cluster-kubeconfig textarea").blur();
+        assertThat(page.locator("#cluster-context")).isEnabled();
+        page.locator("#cluster-save").click();
+        assertThat(page.locator("#clusters-grid")).containsText("lifsea-prod");
+        assertThat(page.locator("#clusters-grid")).containsText("v1.20.2");
+        // Health updates by itself (pushed to the browser).
+        assertThat(page.locator("#health-lifsea-prod")).hasText("Connected",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
+
+        page.navigate("/fleet");
+        assertThat(page.locator("#fleet-nodes")).containsText("12");
+        assertThat(page.locator("#fleet-not-ready")).containsText("2");
+        assertThat(page.locator("#fleet-by-os")).containsText("LifseaOS 2.0 (Rust)");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/fleet-overview.png"))
+                .setFullPage(true));
+
+        page.navigate("/fleet/nodes");
+        page.locator("#nodes-selector input").fill("topology.kubernetes.io/zone=cn-hangzhou-b");
+        assertThat(page.locator("#cordon-lifsea-node-02 >> visible=true")).isVisible();
+        assertThat(page.locator("#nodes-grid")).not().containsText("lifsea-node-01");
+        page.locator("#cordon-lifsea-node-02 >> visible=true").click();
+        page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button'], "
+                + "vaadin-confirm-dialog vaadin-button[slot='confirm-button']").first().click();
+        // The informer brings the change back and the grid refreshes itself.
+        assertThat(page.locator("#uncordon-lifsea-node-02 >> visible=true")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/nodes.png")));
+    }
+
+    @Test
+    void aKubeconfigThatRunsACommandIsRefusedWithAReason() {
+        signInAsAdmin(page);
+        page.navigate("/fleet/clusters");
+        page.locator("#register-cluster").click();
+        page.locator("#cluster-kubeconfig textarea").fill("""
+                apiVersion: v1
+                kind: Config
+                current-context: x
+                clusters: [{name: c, cluster: {server: "https://10.9.9.9:6443"}}]
+                users: [{name: u, user: {exec: {command: /bin/sh, args: ["-c", "id"]}}}]
+                contexts: [{name: x, context: {cluster: c, user: u}}]
+                """);
+        page.locator("#cluster-name input").fill("evil");
+        page.locator("#cluster-save").click();
+        assertThat(page.locator("vaadin-notification-card").first()).containsText("never runs commands");
+    }
+}
