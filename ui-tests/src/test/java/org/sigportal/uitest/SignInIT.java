@@ -28,8 +28,10 @@ class SignInIT extends PortalBrowserTest {
         assertThat(page.locator("#nav-admin")).containsText("Users");
         assertThat(page.locator("#nav-admin")).containsText("Audit log");
         assertThat(page.locator("#nav-docs")).containsText("Documentation");
+        assertThat(page.locator("#nav-fleet")).containsText("Fleet overview");
         // Groups without a working view are not shown.
-        assertThat(page.locator("#nav-fleet")).hasCount(0);
+        assertThat(page.locator("#nav-runtimes")).hasCount(0);
+        assertThat(page.locator("#nav-storage")).hasCount(0);
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/home-admin.png")));
 
         signOut(page);
