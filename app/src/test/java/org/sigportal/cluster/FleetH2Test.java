@@ -221,6 +221,19 @@ class FleetH2Test {
                 operate, null).statusCode()).isEqualTo(204);
         assertThat(client.withToken("POST", "/api/v1/clusters/" + clusterId + "/nodes/nope/cordon", operate, null)
                 .body()).contains("no longer exists");
+
+        assertThat(client.withToken("PUT", "/api/v1/fleet/target-os-image", read,
+                "{\"osImage\":\"Anolis OS 8.8\"}").statusCode()).isEqualTo(403);
+        assertThat(client.withToken("PUT", "/api/v1/fleet/target-os-image", operate,
+                "{\"osImage\":\"Anolis OS 8.8\"}").statusCode()).isEqualTo(204);
+        try {
+            assertThat(client.withToken("GET", "/api/v1/fleet/overview", read, null).body())
+                    .contains("\"targetOsImage\":\"Anolis OS 8.8\"");
+            assertThat(fleet.overview().drift()).hasSize(8);
+        } finally {
+            client.withToken("PUT", "/api/v1/fleet/target-os-image", operate, "{\"osImage\":\"\"}");
+        }
+        assertThat(fleet.overview().drift()).isEmpty();
     }
 
     @Test

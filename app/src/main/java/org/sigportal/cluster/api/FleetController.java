@@ -60,6 +60,24 @@ class FleetController {
         return fleet.overview();
     }
 
+    record Target(String osImage) {
+    }
+
+    /** The fleet-wide target OS image ({@code ""} clears it). */
+    @org.springframework.web.bind.annotation.PutMapping("/fleet/target-os-image")
+    ResponseEntity<Void> fleetTarget(@org.springframework.web.bind.annotation.RequestBody Target target) {
+        clusters.setFleetTargetOsImage(target.osImage());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A cluster's own target OS image; {@code version} is the cluster's version as last read (optimistic lock). */
+    @org.springframework.web.bind.annotation.PutMapping("/clusters/{cluster}/target-os-image")
+    ResponseEntity<Void> clusterTarget(@PathVariable long cluster, @RequestParam int version,
+                                       @org.springframework.web.bind.annotation.RequestBody Target target) {
+        clusters.setTargetOsImage(cluster, version, target.osImage());
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/clusters/{cluster}/nodes/{node}/cordon")
     ResponseEntity<Void> cordon(@PathVariable long cluster, @PathVariable String node) {
         operations.cordon(cluster, node);

@@ -14,7 +14,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.component.combobox.ComboBox;
+import org.sigportal.base.PortalException;
+import org.sigportal.base.ui.Notifications;
 import org.sigportal.base.ui.ViewHeader;
+import org.sigportal.cluster.ClusterService;
 import org.sigportal.cluster.FleetOverview;
 import org.sigportal.cluster.FleetService;
 
@@ -30,12 +34,15 @@ class FleetOverviewView extends VerticalLayout implements HasDynamicTitle {
 
     private final FleetService fleet;
     private final Div content = new Div();
+    private final ClusterService clusters;
     private Runnable unsubscribe = () -> { };
 
-    FleetOverviewView(FleetService fleet) {
+    FleetOverviewView(FleetService fleet, ClusterService clusters) {
         this.fleet = fleet;
+        this.clusters = clusters;
         addClassName("portal-page");
-        add(new ViewHeader(getTranslation("fleet.title"), getTranslation("fleet.description")), content);
+        add(new ViewHeader(getTranslation("fleet.title"), getTranslation("fleet.description"), targetControl()),
+                content);
         content.setWidthFull();
         render();
     }
@@ -73,6 +80,37 @@ class FleetOverviewView extends VerticalLayout implements HasDynamicTitle {
         }
         content.add(new H2(getTranslation("fleet.by-kernel")), bars(o.byKernel(), o.nodes(), "fleet-by-kernel"),
                 new H2(getTranslation("fleet.by-runtime")), bars(o.byContainerRuntime(), o.nodes(), "fleet-by-runtime"));
+    }
+
+    /** Operators set the fleet-wide target OS image here (a cluster's own target, set over REST, wins). */
+    private Component targetControl() {
+        ComboBox<String> target = new ComboBox<>(getTranslation("fleet.target"));
+        target.setId("fleet-target");
+        target.setAllowCustomValue(true);
+        target.setClearButtonVisible(true);
+        target.setItems(fleet.overview().byOsImage().keySet());
+        target.setValue(clusters.fleetTargetOsImage().isEmpty() ? null : clusters.fleetTargetOsImage());
+        target.addCustomValueSetListener(e -> target.setValue(e.getDetail()));
+        target.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                try {
+                    clusters.setFleetTargetOsImage(e.getValue() == null ? "" : e.getValue());
+                    render();
+                } catch (PortalException | org.springframework.security.access.AccessDeniedException ex) {
+                    Notifications.error(getTranslation("error.access-denied"));
+                    target.setValue(e.getOldValue());
+                }
+            }
+        });
+        target.setReadOnly(!canOperate());
+        target.setWidth("18rem");
+        return target;
+    }
+
+    private static boolean canOperate() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR")
+                || a.getAuthority().equals("ROLE_ADMIN"));
     }
 
     private Component counter(String key, int value, String id) {
