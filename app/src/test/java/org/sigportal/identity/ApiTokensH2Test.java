@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.sigportal.base.ApiScope;
 import org.sigportal.support.H2Database;
 import org.sigportal.support.PortalHttpClient;
+import org.sigportal.support.SignedIn;
 import org.sigportal.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,14 +46,7 @@ class ApiTokensH2Test {
     }
 
     private <T> T asOwner(Supplier<T> action) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                owner, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER", "SCOPE_read", "SCOPE_operate",
-                        "SCOPE_community-write")));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return SignedIn.as(owner, action, "ROLE_MEMBER", "SCOPE_read", "SCOPE_operate", "SCOPE_community-write");
     }
 
     private CreatedApiToken create(Set<ApiScope> scopes) {

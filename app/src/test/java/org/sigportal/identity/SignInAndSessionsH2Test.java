@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.sigportal.base.Roles;
 import org.sigportal.support.H2Database;
 import org.sigportal.support.PortalHttpClient;
+import org.sigportal.support.SignedIn;
 import org.sigportal.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,15 +40,6 @@ class SignInAndSessionsH2Test {
         return name;
     }
 
-    private <T> T asAdmin(java.util.function.Supplier<T> action) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
 
     @Test
     void aWrongPasswordSendsTheBrowserBackToTheFormWithAnError() {
@@ -80,7 +72,7 @@ class SignInAndSessionsH2Test {
         browser.signIn(name, "web-password-123");
         assertThat(browser.get("/api/v1/me").body()).doesNotContain(Roles.OPERATOR);
 
-        asAdmin(() -> accounts.changeRoles(name, accounts.findByUsername(name).orElseThrow().version(),
+        SignedIn.asAdmin(() -> accounts.changeRoles(name, accounts.findByUsername(name).orElseThrow().version(),
                 Set.of(Roles.OPERATOR)));
 
         assertThat(browser.get("/api/v1/me").body()).contains(Roles.OPERATOR);
@@ -92,7 +84,7 @@ class SignInAndSessionsH2Test {
         browser.signIn(name, "web-password-123");
         assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(200);
 
-        asAdmin(() -> accounts.setEnabled(name, accounts.findByUsername(name).orElseThrow().version(), false));
+        SignedIn.asAdmin(() -> accounts.setEnabled(name, accounts.findByUsername(name).orElseThrow().version(), false));
 
         assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(401);
         HttpResponse<String> again = new PortalHttpClient(port).signIn(name, "web-password-123");

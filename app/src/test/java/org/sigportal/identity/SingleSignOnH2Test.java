@@ -7,6 +7,7 @@ import org.sigportal.base.Roles;
 import org.sigportal.support.H2Database;
 import org.sigportal.support.MockOidc;
 import org.sigportal.support.PortalHttpClient;
+import org.sigportal.support.SignedIn;
 import org.sigportal.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -89,15 +90,6 @@ class SingleSignOnH2Test {
         return me.statusCode() == 200 ? me.body() : "HTTP " + me.statusCode();
     }
 
-    private <T> T asAdmin(java.util.function.Supplier<T> action) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
 
     @Test
     void aFirstSignInCreatesAMemberWithMappedRolesAndANewSession(CapturedOutput output) {
@@ -237,7 +229,7 @@ class SingleSignOnH2Test {
                 List.of("fleet-operators")), 3600);
         signIn("mock");
         UserAccount account = accounts.findByUsername(name).orElseThrow();
-        asAdmin(() -> accounts.changeRoles(name, account.version(), Set.of(Roles.OPERATOR, Roles.CONTRIBUTOR)));
+        SignedIn.asAdmin(() -> accounts.changeRoles(name, account.version(), Set.of(Roles.OPERATOR, Roles.CONTRIBUTOR)));
 
         browser = new PortalHttpClient(port);
         MockOidc.nextSignIn("sig", "mapped-" + name, claims(name, name + "@example.org", true,
@@ -253,7 +245,7 @@ class SingleSignOnH2Test {
         String name = TestAccounts.uniqueUsername("off");
         MockOidc.nextSignIn("sig", "off-" + name, claims(name, name + "@example.org", true, List.of()), 3600);
         signIn("mock");
-        asAdmin(() -> accounts.setEnabled(name, accounts.findByUsername(name).orElseThrow().version(), false));
+        SignedIn.asAdmin(() -> accounts.setEnabled(name, accounts.findByUsername(name).orElseThrow().version(), false));
         assertThat(me()).isEqualTo("HTTP 401");
 
         browser = new PortalHttpClient(port);

@@ -24,12 +24,25 @@ public final class TestBed {
         if (instance == null) {
             TestBed bed = new TestBed();
             bed.run("stop", bed.dir.toString());
+            bed.wipe();
             bed.run("start", bed.dir.toString());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> bed.run("stop", bed.dir.toString())));
             bed.run("seed", bed.dir.toString());
             instance = bed;
         }
         return instance;
+    }
+
+    /** A fresh API server every run: etcd's data from an earlier run would carry its changes over. */
+    private void wipe() {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String kubeconfig() {

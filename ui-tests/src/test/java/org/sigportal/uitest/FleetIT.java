@@ -19,7 +19,15 @@ class FleetIT extends PortalBrowserTest {
     private static Path testbed() throws IOException, InterruptedException {
         Path dir = Path.of("target", "testbed").toAbsolutePath();
         Path script = Path.of("..", "deploy", "testbed", "testbed.sh").toAbsolutePath().normalize();
-        for (String step : new String[]{"stop", "start", "seed"}) {
+        // A fresh API server every run: etcd's data from an earlier run would carry its cordons over.
+        new ProcessBuilder("bash", script.toString(), "stop", dir.toString()).start().waitFor(1, TimeUnit.MINUTES);
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        Files.createDirectories(dir.getParent());
+        for (String step : new String[]{"start", "seed"}) {
             Process p = new ProcessBuilder("bash", script.toString(), step, dir.toString()).redirectErrorStream(true)
                     .redirectOutput(dir.getParent().resolve("testbed-" + step + ".log").toFile()).start();
             if (!p.waitFor(3, TimeUnit.MINUTES) || p.exitValue() != 0) {
@@ -75,6 +83,11 @@ class FleetIT extends PortalBrowserTest {
         assertThat(page.locator("#uncordon-lifsea-node-02 >> visible=true")).isVisible(
                 new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/nodes.png")));
+
+        // The node's detail: conditions with their messages, taints and labels.
+        page.locator("#nodes-grid vaadin-grid-cell-content:text-is('lifsea-node-02') >> visible=true").click();
+        assertThat(page.locator("#node-detail-conditions, #node-conditions")).containsText("Ready");
+        assertThat(page.locator("#node-labels")).containsText("topology.kubernetes.io/zone=cn-hangzhou-b");
     }
 
     @Test

@@ -51,7 +51,7 @@ class ClustersView extends VerticalLayout implements HasDynamicTitle {
         Button register = new Button(getTranslation("clusters.register"), e -> openRegister());
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         register.setId("register-cluster");
-        register.setVisible(canOperate());
+        register.setVisible(OperatorCheck.canOperate());
         add(new ViewHeader(getTranslation("clusters.title"), getTranslation("clusters.description"), register));
 
         grid.setId("clusters-grid");
@@ -64,7 +64,7 @@ class ClustersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(ClusterSummary::apiServerUrl).setHeader(getTranslation("clusters.server")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation("clusters.source." + c.source().name().toLowerCase(Locale.ROOT)))
                 .setHeader(getTranslation("clusters.source")).setAutoWidth(true);
-        if (canOperate()) {
+        if (OperatorCheck.canOperate()) {
             grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         }
         grid.setEmptyStateText(getTranslation("clusters.empty"));
@@ -78,11 +78,6 @@ class ClustersView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(clusters.list());
     }
 
-    private static boolean canOperate() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR")
-                || a.getAuthority().equals("ROLE_ADMIN"));
-    }
 
     private Span health(ClusterSummary c) {
         Span badge = new Span(getTranslation("clusters.health." + c.health().name().toLowerCase(Locale.ROOT)));

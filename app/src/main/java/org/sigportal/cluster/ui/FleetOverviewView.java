@@ -102,16 +102,11 @@ class FleetOverviewView extends VerticalLayout implements HasDynamicTitle {
                 }
             }
         });
-        target.setReadOnly(!canOperate());
+        target.setReadOnly(!OperatorCheck.canOperate());
         target.setWidth("18rem");
         return target;
     }
 
-    private static boolean canOperate() {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR")
-                || a.getAuthority().equals("ROLE_ADMIN"));
-    }
 
     private Component counter(String key, int value, String id) {
         Div card = new Div();

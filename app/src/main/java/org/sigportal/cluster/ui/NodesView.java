@@ -104,21 +104,22 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(NodeView::pods).setHeader(getTranslation("nodes.pods")).setAutoWidth(true);
         grid.addColumn(n -> n.taints().size() + n.labels().size() == 0 ? "" : n.labels().size() + " "
                 + getTranslation("nodes.labels")).setHeader(getTranslation("nodes.labels")).setAutoWidth(true);
-        if (canOperate()) {
+        if (OperatorCheck.canOperate()) {
             grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         }
         grid.setEmptyStateText(getTranslation("nodes.empty"));
+        grid.addItemDoubleClickListener(e -> new NodeDetailDialog(e.getItem()).open());
+        grid.addItemClickListener(e -> {
+            if (e.getColumn() != null && "NAME".equals(e.getColumn().getKey())) {
+                new NodeDetailDialog(e.getItem()).open();
+            }
+        });
         grid.setSizeFull();
         add(filters, grid);
         setFlexGrow(1, grid);
         refresh();
     }
 
-    private static boolean canOperate() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR")
-                || a.getAuthority().equals("ROLE_ADMIN"));
-    }
 
     private void refresh() {
         String label = selector.getValue();
