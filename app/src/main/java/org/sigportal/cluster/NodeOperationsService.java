@@ -4,7 +4,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.sigportal.audit.AuditOutcome;
 import org.sigportal.audit.AuditService;
 import org.sigportal.base.PortalException;
+import org.sigportal.base.CurrentActor;
+import org.sigportal.cluster.internal.NodeDrainer;
 import org.sigportal.cluster.internal.NodeOperations;
+
+import java.time.Duration;
+import java.util.function.Consumer;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,12 +27,43 @@ public class NodeOperationsService {
 
     private static final String TARGET = "node";
 
+    public static final Duration MAX_DRAIN_TIMEOUT = Duration.ofMinutes(10);
+
     private final NodeOperations operations;
+    private final NodeDrainer drainer;
     private final AuditService audit;
 
-    NodeOperationsService(NodeOperations operations, AuditService audit) {
+    NodeOperationsService(NodeOperations operations, NodeDrainer drainer, AuditService audit) {
         this.operations = operations;
+        this.drainer = drainer;
         this.audit = audit;
+    }
+
+    /**
+     * Cordons the node, evicts its pods through the Eviction API (disruption budgets respected; DaemonSet and
+     * mirror pods skipped) and waits up to {@code timeout} for them to go. Long-running: call it off the UI thread.
+     */
+    @PreAuthorize(ClusterService.OPERATE)
+    public DrainReport drain(long clusterId, String node, Duration timeout, Consumer<String> progress) {
+        if (timeout.isNegative() || timeout.compareTo(MAX_DRAIN_TIMEOUT) > 0) {
+            throw new PortalException("nodes.error.drain-timeout", MAX_DRAIN_TIMEOUT.toMinutes());
+        }
+        String target = clusterId + "/" + node;
+        try {
+            DrainReport report = drainer.drain(clusterId, node, timeout, progress);
+            audit.recordAs(CurrentActor.nameOrAnonymous(), "node.drain", TARGET, target,
+                    report.complete() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+                    "evicted " + report.evicted().size() + ", still terminating " + report.stillTerminating().size()
+                            + ", refused " + report.refused() + ", skipped " + report.skipped().size());
+            return report;
+        } catch (PortalException e) {
+            audit.failure("node.drain", TARGET, target, AuditOutcome.FAILURE, e.messageKey());
+            throw e;
+        } catch (KubernetesClientException e) {
+            audit.failure("node.drain", TARGET, target,
+                    e.getCode() == 403 ? AuditOutcome.DENIED : AuditOutcome.FAILURE, "HTTP " + e.getCode());
+            throw NodeOperations.refusal(e);
+        }
     }
 
     @Transactional

@@ -170,7 +170,7 @@ class FleetH2Test {
         }
         Eventually.within(Duration.ofSeconds(10), "the cache sees the cordon",
                 () -> fleet.node(clusterId, "lifsea-node-05").orElseThrow().unschedulable());
-        assertThat(fleet.overview().cordoned()).isEqualTo(1);
+        assertThat(fleet.node(clusterId, "lifsea-node-05").orElseThrow().unschedulable()).isTrue();
 
         operations.uncordon(clusterId, "lifsea-node-05");
         Eventually.within(Duration.ofSeconds(10), "the cache sees the uncordon",
@@ -181,6 +181,36 @@ class FleetH2Test {
         assertThatThrownBy(() -> operations.cordon(clusterId, "no-such-node"))
                 .isInstanceOfSatisfying(PortalException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("nodes.error.not-found"));
+    }
+
+    @Test
+    void drainEvictsPodsRespectsDisruptionBudgetsAndSkipsDaemonSets() {
+        DrainReport report = operations.drain(clusterId, "lifsea-node-09", Duration.ofSeconds(2), step -> { });
+
+        assertThat(report.skipped()).extracting(DrainReport.PodIssue::pod).containsExactly("demo/node-exporter-7xk2p");
+        assertThat(report.refused()).extracting(DrainReport.PodIssue::pod).containsExactly("demo/web-0");
+        assertThat(report.refused().getFirst().reason()).containsIgnoringCase("disruption budget");
+        assertThat(report.complete()).isFalse();
+        Eventually.within(Duration.ofSeconds(10), "the drained node is cordoned",
+                () -> fleet.node(clusterId, "lifsea-node-09").orElseThrow().unschedulable());
+        try (KubernetesClient k = direct()) {
+            assertThat(k.pods().inNamespace("demo").withName("web-0").get()).isNotNull();
+            assertThat(k.pods().inNamespace("demo").withName("node-exporter-7xk2p").get().getMetadata()
+                    .getDeletionTimestamp()).isNull();
+        }
+
+        DrainReport other = operations.drain(clusterId, "lifsea-node-05", Duration.ofSeconds(2), step -> { });
+        // Evicted: without a kubelet the pod keeps terminating, which the report says.
+        assertThat(other.stillTerminating()).containsExactly("demo/sandboxed-build");
+        assertThat(other.refused()).extracting(DrainReport.PodIssue::pod).containsExactly("demo/web-1");
+        try (KubernetesClient k = direct()) {
+            assertThat(k.pods().inNamespace("demo").withName("sandboxed-build").get().getMetadata()
+                    .getDeletionTimestamp()).isNotNull();
+        }
+        assertThat(audit.count(new AuditFilter("operator-test", "node.drain", null, null, null, "lifsea-node-05")))
+                .isEqualTo(1);
+        operations.uncordon(clusterId, "lifsea-node-09");
+        operations.uncordon(clusterId, "lifsea-node-05");
     }
 
     @Test

@@ -63,8 +63,7 @@ class AdministrationIT extends PortalBrowserTest {
         // The grid may keep a hidden copy of a re-rendered cell: click the visible one.
         page.locator("#edit-" + name + " >> visible=true").click();
         page.locator("#user-toggle-enabled").click();
-        page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button'], "
-                + "vaadin-confirm-dialog vaadin-button[slot='confirm-button']").first().click();
+        confirm(page);
         assertThat(page.locator("#users-grid")).containsText("Disabled");
 
         member.navigate("/account");

@@ -40,8 +40,7 @@ class ApiTokenIT extends PortalBrowserTest {
         assertThat(page.locator("#token-grid")).not().containsText("Never");
 
         page.locator("#token-grid vaadin-button:has-text('Revoke') >> visible=true").first().click();
-        page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button'], "
-                + "vaadin-confirm-dialog vaadin-button[slot='confirm-button']").first().click();
+        confirm(page);
         assertThat(page.locator("#token-grid")).containsText("Revoked");
         org.assertj.core.api.Assertions.assertThat(callApi(secret)).isEqualTo(401);
     }

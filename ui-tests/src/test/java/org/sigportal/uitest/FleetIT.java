@@ -77,8 +77,7 @@ class FleetIT extends PortalBrowserTest {
         assertThat(page.locator("#cordon-lifsea-node-02 >> visible=true")).isVisible();
         assertThat(page.locator("#nodes-grid")).not().containsText("lifsea-node-01");
         page.locator("#cordon-lifsea-node-02 >> visible=true").click();
-        page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button'], "
-                + "vaadin-confirm-dialog vaadin-button[slot='confirm-button']").first().click();
+        confirm(page);
         // The informer brings the change back and the grid refreshes itself.
         assertThat(page.locator("#uncordon-lifsea-node-02 >> visible=true")).isVisible(
                 new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
@@ -88,6 +87,19 @@ class FleetIT extends PortalBrowserTest {
         page.locator("#nodes-grid vaadin-grid-cell-content:text-is('lifsea-node-02') >> visible=true").click();
         assertThat(page.locator("#node-detail-conditions, #node-conditions")).containsText("Ready");
         assertThat(page.locator("#node-labels")).containsText("topology.kubernetes.io/zone=cn-hangzhou-b");
+        page.locator("#close-node-detail").click();
+        assertThat(page.locator("#node-labels")).hasCount(0);
+
+        // Drain from the node's detail: the disruption budget keeps web-0, the DaemonSet pod is skipped.
+        page.locator("#nodes-selector input").fill("kubernetes.io/hostname=lifsea-node-09");
+        assertThat(page.locator("#nodes-grid")).not().containsText("lifsea-node-02");
+        page.locator("#nodes-grid vaadin-grid-cell-content:text-is('lifsea-node-09') >> visible=true").click();
+        page.locator("#drain-node").click();
+        confirm(page);
+        assertThat(page.locator("#drain-refused")).containsText("demo/web-0",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#drain-refused")).containsText("disruption budget");
+        assertThat(page.locator("#drain-skipped")).containsText("DaemonSet");
     }
 
     @Test

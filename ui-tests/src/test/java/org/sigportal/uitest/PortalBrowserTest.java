@@ -55,6 +55,12 @@ abstract class PortalBrowserTest {
         assertThat(page.locator("#home-title")).containsText("admin");
     }
 
+    /** Clicks the confirm button of the open confirmation dialog (closed ones may linger in the page). */
+    protected static void confirm(Page page) {
+        page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button'], "
+                + "vaadin-confirm-dialog vaadin-button[slot='confirm-button'] >> visible=true").first().click();
+    }
+
     protected static void signOut(Page page) {
         page.locator("#user-menu vaadin-menu-bar-button").first().click();
         page.getByRole(AriaRole.MENUITEM).filter(new com.microsoft.playwright.Locator.FilterOptions()

@@ -84,6 +84,13 @@ class FleetController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Drains a node and answers with the report; {@code timeoutSeconds} bounds the wait for evicted pods. */
+    @PostMapping("/clusters/{cluster}/nodes/{node}/drain")
+    org.sigportal.cluster.DrainReport drain(@PathVariable long cluster, @PathVariable String node,
+                                           @RequestParam(defaultValue = "60") long timeoutSeconds) {
+        return operations.drain(cluster, node, java.time.Duration.ofSeconds(timeoutSeconds), step -> { });
+    }
+
     @PostMapping("/clusters/{cluster}/nodes/{node}/uncordon")
     ResponseEntity<Void> uncordon(@PathVariable long cluster, @PathVariable String node) {
         operations.uncordon(cluster, node);

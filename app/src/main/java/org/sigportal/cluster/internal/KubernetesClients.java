@@ -31,7 +31,10 @@ public class KubernetesClients {
                 .withConnectionTimeout(3_000)
                 .withRequestTimeout(10_000)
                 .withWatchReconnectInterval(1_000)
-                .withWatchReconnectLimit(-1);
+                .withWatchReconnectLimit(-1)
+                // A 429 from the Eviction API is an answer (a disruption budget), not a reason to retry for seconds.
+                .withRequestRetryBackoffLimit(1)
+                .withRequestRetryBackoffInterval(100);
         if (credentials.token() != null) {
             config.withOauthToken(credentials.token());
         }

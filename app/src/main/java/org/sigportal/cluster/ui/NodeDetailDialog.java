@@ -19,6 +19,11 @@ import java.util.Locale;
 class NodeDetailDialog extends Dialog {
 
     NodeDetailDialog(NodeView node) {
+        this(node, null);
+    }
+
+    /** With {@code drain} (for operators), the footer offers to drain the node. */
+    NodeDetailDialog(NodeView node, @org.jspecify.annotations.Nullable Runnable drain) {
         setHeaderTitle(node.name());
         setId("node-detail");
         setWidth("56rem");
@@ -61,7 +66,18 @@ class NodeDetailDialog extends Dialog {
 
         add(new H3(getTranslation("nodes.labels-title")));
         add(chips(node.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList(), "node-labels"));
-        getFooter().add(new Button(getTranslation("action.close"), e -> close()));
+        if (drain != null) {
+            Button drainButton = new Button(getTranslation("nodes.drain"), e -> {
+                close();
+                drain.run();
+            });
+            drainButton.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR);
+            drainButton.setId("drain-node");
+            add(drainButton);
+        }
+        Button closeButton = new Button(getTranslation("action.close"), e -> close());
+        closeButton.setId("close-node-detail");
+        getFooter().add(closeButton);
     }
 
     private FlexLayout chips(java.util.List<String> values, String id) {

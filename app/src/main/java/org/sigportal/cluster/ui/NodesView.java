@@ -50,6 +50,7 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
     private final Select<NodeView.NodeStatus> status = new Select<>();
     private final TextField selector = new TextField();
     private Runnable unsubscribe = () -> { };
+    private final boolean operator = OperatorCheck.canOperate();
 
     NodesView(FleetService fleet, ClusterService clusters, NodeOperationsService operations) {
         this.fleet = fleet;
@@ -103,15 +104,14 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(NodeView::pods).setHeader(getTranslation("nodes.pods")).setAutoWidth(true);
         grid.addColumn(n -> n.taints().size() + n.labels().size() == 0 ? "" : n.labels().size() + " "
-                + getTranslation("nodes.labels")).setHeader(getTranslation("nodes.labels")).setAutoWidth(true);
-        if (OperatorCheck.canOperate()) {
+                + getTranslation("nodes.labels")).setHeader(getTranslation("nodes.labels-title")).setAutoWidth(true);
+        if (operator) {
             grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         }
         grid.setEmptyStateText(getTranslation("nodes.empty"));
-        grid.addItemDoubleClickListener(e -> new NodeDetailDialog(e.getItem()).open());
         grid.addItemClickListener(e -> {
             if (e.getColumn() != null && "NAME".equals(e.getColumn().getKey())) {
-                new NodeDetailDialog(e.getItem()).open();
+                openDetail(e.getItem());
             }
         });
         grid.setSizeFull();
@@ -169,6 +169,52 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Button actions(NodeView n) {
+        return cordonButton(n);
+    }
+
+    private void openDetail(NodeView n) {
+        new NodeDetailDialog(n, operator ? () -> confirmDrain(n) : null).open();
+    }
+
+    private void confirmDrain(NodeView n) {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("nodes.drain"),
+                getTranslation("nodes.drain-confirm", n.name(), n.clusterName()), getTranslation("nodes.drain"),
+                ev -> startDrain(n));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    /** Runs the drain off the UI thread, as the signed-in user, and pushes progress and the report to the browser. */
+    private void startDrain(NodeView n) {
+        var ui = getUI().orElseThrow();
+        com.vaadin.flow.component.notification.Notification running = new com.vaadin.flow.component.notification
+                .Notification(getTranslation("nodes.draining", n.name()));
+        running.setPosition(com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+        running.setId("drain-progress");
+        running.open();
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        Thread.ofVirtual().name("drain-" + n.name()).start(
+                new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(() -> {
+                    try {
+                        var report = operations.drain(n.clusterId(), n.name(), java.time.Duration.ofSeconds(60),
+                                step -> ui.access(() -> running.setText(getTranslation("nodes.draining", n.name())
+                                        + " " + step)));
+                        ui.access(() -> {
+                            running.close();
+                            new DrainReportDialog(report).open();
+                        });
+                    } catch (PortalException ex) {
+                        ui.access(() -> {
+                            running.close();
+                            Notifications.error(getTranslation(ex.messageKey(), ex.arguments()));
+                        });
+                    }
+                }, context));
+    }
+
+    private Button cordonButton(NodeView n) {
         boolean cordon = !n.unschedulable();
         Button button = new Button(getTranslation(cordon ? "nodes.cordon" : "nodes.uncordon"), e -> {
             ConfirmDialog confirm = new ConfirmDialog(getTranslation(cordon ? "nodes.cordon" : "nodes.uncordon"),
