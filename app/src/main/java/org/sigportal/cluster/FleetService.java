@@ -33,6 +33,13 @@ public class FleetService {
         this.clusters = clusters;
     }
 
+    /** How many nodes match, without sorting them (the grid asks for the count separately from the page). */
+    @PreAuthorize(ClusterService.READ)
+    public int count(NodeQuery query) {
+        Predicate<NodeView> filter = filter(query);
+        return (int) caches.nodes().stream().filter(filter).count();
+    }
+
     @PreAuthorize(ClusterService.READ)
     public NodePage nodes(NodeQuery query) {
         Predicate<NodeView> filter = filter(query);

@@ -14,12 +14,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Operations on nodes, through the API server: cordon and uncordon, one node or a selection. Each needs the
+ * Operations on nodes, through the API server: cordon, uncordon and drain. Each needs the
  * operator role, writes the audit trail, and turns the API server's refusals into readable messages.
  */
 @Service
@@ -76,25 +73,6 @@ public class NodeOperationsService {
     @PreAuthorize(ClusterService.OPERATE)
     public void uncordon(long clusterId, String node) {
         setUnschedulable(clusterId, node, false);
-    }
-
-    /** The same operation on many nodes; one node's refusal does not stop the others. */
-    @PreAuthorize(ClusterService.OPERATE)
-    public Map<String, String> bulk(List<NodeView> nodes, boolean cordon) {
-        Map<String, String> results = new LinkedHashMap<>();
-        for (NodeView n : nodes) {
-            try {
-                if (cordon) {
-                    cordon(n.clusterId(), n.name());
-                } else {
-                    uncordon(n.clusterId(), n.name());
-                }
-                results.put(n.key(), "");
-            } catch (PortalException e) {
-                results.put(n.key(), e.messageKey());
-            }
-        }
-        return results;
     }
 
     private void setUnschedulable(long clusterId, String node, boolean unschedulable) {

@@ -213,9 +213,7 @@ public class ClusterCaches {
     private static int ping(KubernetesClient client) throws java.util.concurrent.ExecutionException,
             InterruptedException, java.util.concurrent.TimeoutException {
         var http = client.getHttpClient();
-        String base = client.getConfiguration().getMasterUrl();
-        var request = http.newHttpRequestBuilder()
-                .uri(java.net.URI.create(base.endsWith("/") ? base + "version" : base + "/version")).build();
+        var request = http.newHttpRequestBuilder().uri(KubernetesClients.apiUri(client, "version")).build();
         return http.sendAsync(request, String.class).get(3, TimeUnit.SECONDS).code();
     }
 

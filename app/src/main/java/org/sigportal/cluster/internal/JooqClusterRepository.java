@@ -49,13 +49,17 @@ public class JooqClusterRepository {
     }
 
     public List<StoredCluster> all() {
-        return dsl.selectFrom(CLUSTER).orderBy(CLUSTER.NAME).fetch(r -> new StoredCluster(r.getId(), r.getName(),
-                ClusterSource.valueOf(r.getSource()), r.getApiServerUrl(), r.getCredentials(), r.getEnabled(),
-                r.getDemo(), r.getKubernetesVersion(), r.getApiVersions(), r.getTargetOsImage(), r.getVersion()));
+        return dsl.selectFrom(CLUSTER).orderBy(CLUSTER.NAME).fetch(JooqClusterRepository::toStored);
     }
 
     public Optional<StoredCluster> find(long id) {
-        return all().stream().filter(c -> c.id() == id).findFirst();
+        return dsl.selectFrom(CLUSTER).where(CLUSTER.ID.eq(id)).fetchOptional(JooqClusterRepository::toStored);
+    }
+
+    private static StoredCluster toStored(org.sigportal.db.tables.records.ClusterRecord r) {
+        return new StoredCluster(r.getId(), r.getName(), ClusterSource.valueOf(r.getSource()), r.getApiServerUrl(),
+                r.getCredentials(), r.getEnabled(), r.getDemo(), r.getKubernetesVersion(), r.getApiVersions(),
+                r.getTargetOsImage(), r.getVersion());
     }
 
     public boolean setEnabled(long id, int expectedVersion, boolean enabled, OffsetDateTime now) {

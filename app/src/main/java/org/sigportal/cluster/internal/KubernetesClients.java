@@ -62,6 +62,12 @@ public class KubernetesClients {
         }
     }
 
+    /** An address on the client's API server, for the few requests fabric8 has no typed call for. */
+    static java.net.URI apiUri(KubernetesClient client, String path) {
+        String base = client.getConfiguration().getMasterUrl();
+        return java.net.URI.create((base.endsWith("/") ? base : base + "/") + path);
+    }
+
     static PortalException refusal(KubernetesClientException e) {
         return switch (e.getCode()) {
             case 401 -> new PortalException("clusters.error.unauthorised");

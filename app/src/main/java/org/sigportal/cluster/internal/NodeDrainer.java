@@ -103,9 +103,7 @@ public class NodeDrainer {
                 {"apiVersion":"%s","kind":"Eviction","metadata":{"name":"%s","namespace":"%s"}}"""
                 .formatted(version, name, ns);
         HttpClient http = client.getHttpClient();
-        String base = client.getConfiguration().getMasterUrl();
-        URI uri = URI.create((base.endsWith("/") ? base : base + "/") + "api/v1/namespaces/" + ns + "/pods/" + name
-                + "/eviction");
+        URI uri = KubernetesClients.apiUri(client, "api/v1/namespaces/" + ns + "/pods/" + name + "/eviction");
         try {
             return http.sendAsync(http.newHttpRequestBuilder().uri(uri)
                     .post("application/json", body).build(), String.class).get(10, TimeUnit.SECONDS);

@@ -122,7 +122,7 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
 
 
     private void refresh() {
-        String label = selector.getValue();
+        selector.setInvalid(false);
         grid.setItems(q -> {
             NodeQuery.NodeSort sort = NodeQuery.NodeSort.NAME;
             boolean ascending = true;
@@ -131,27 +131,25 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
                 sort = NodeQuery.NodeSort.valueOf(order.getSorted());
                 ascending = order.getDirection() == SortDirection.ASCENDING;
             }
-            try {
-                return fleet.nodes(new NodeQuery(text.getValue(), cluster.getValue() == null ? null
-                        : cluster.getValue().id(), status.getValue(), null, label, sort, ascending, q.getOffset(),
-                        q.getLimit())).nodes().stream();
-            } catch (PortalException e) {
-                selector.setErrorMessage(getTranslation(e.messageKey(), e.arguments()));
-                selector.setInvalid(true);
-                return java.util.stream.Stream.empty();
-            }
-        }, q -> {
-            try {
-                selector.setInvalid(false);
-                return fleet.nodes(new NodeQuery(text.getValue(), cluster.getValue() == null ? null
-                        : cluster.getValue().id(), status.getValue(), null, label, NodeQuery.NodeSort.NAME, true, 0,
-                        0)).total();
-            } catch (PortalException e) {
-                selector.setErrorMessage(getTranslation(e.messageKey(), e.arguments()));
-                selector.setInvalid(true);
-                return 0;
-            }
-        });
+            NodeQuery query = query(sort, ascending, q.getOffset(), q.getLimit());
+            return refusedSelector(() -> fleet.nodes(query).nodes(), java.util.List.<NodeView>of()).stream();
+        }, q -> refusedSelector(() -> fleet.count(query(NodeQuery.NodeSort.NAME, true, 0, 0)), 0));
+    }
+
+    private NodeQuery query(NodeQuery.NodeSort sort, boolean ascending, int offset, int limit) {
+        return new NodeQuery(text.getValue(), cluster.getValue() == null ? null : cluster.getValue().id(),
+                status.getValue(), null, selector.getValue(), sort, ascending, offset, limit);
+    }
+
+    /** A label selector the portal cannot read is shown on its field; the grid is then empty. */
+    private <T> T refusedSelector(java.util.function.Supplier<T> read, T empty) {
+        try {
+            return read.get();
+        } catch (PortalException e) {
+            selector.setErrorMessage(getTranslation(e.messageKey(), e.arguments()));
+            selector.setInvalid(true);
+            return empty;
+        }
     }
 
     private Span statusBadge(NodeView n) {

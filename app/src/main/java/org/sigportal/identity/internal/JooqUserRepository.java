@@ -199,11 +199,17 @@ public class JooqUserRepository {
                 .where(PORTAL_USER.USERNAME.eq(username)).execute();
     }
 
-    /** Enabled flag and roles, read on every authenticated request to end sessions of disabled users. */
+    /** Enabled flag and roles in one query: read on every authenticated request to end sessions of disabled users. */
     public Optional<AccountStatus> status(String username) {
-        return dsl.select(PORTAL_USER.ID, PORTAL_USER.ENABLED).from(PORTAL_USER)
-                .where(PORTAL_USER.USERNAME.eq(username)).fetchOptional()
-                .map(r -> new AccountStatus(r.value2(), rolesOf(List.of(r.value1())).getOrDefault(r.value1(), Set.of())));
+        var rows = dsl.select(PORTAL_USER.ENABLED, PORTAL_USER_ROLE.ROLE).from(PORTAL_USER)
+                .leftJoin(PORTAL_USER_ROLE).on(PORTAL_USER_ROLE.USER_ID.eq(PORTAL_USER.ID))
+                .where(PORTAL_USER.USERNAME.eq(username)).fetch();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> roles = rows.stream().map(r -> r.value2()).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+        return Optional.of(new AccountStatus(rows.getFirst().value1(), roles));
     }
 
     public record AccountStatus(boolean enabled, Set<String> roles) {

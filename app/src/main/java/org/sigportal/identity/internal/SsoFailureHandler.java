@@ -10,7 +10,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.Set;
+import org.sigportal.identity.SsoProvider;
 
 /**
  * A refused single sign-on (forged state, wrong nonce, issuer or audience, expired token, disabled account, ...)
@@ -18,10 +18,6 @@ import java.util.Set;
  */
 @Component
 class SsoFailureHandler implements AuthenticationFailureHandler {
-
-    /** Reasons the sign-in page has a message for; anything else shows the general one. */
-    static final Set<String> KNOWN = Set.of("state", "token", "account_disabled", "email_in_use",
-            "identity_linked_elsewhere", "provider_already_linked", "access_denied");
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SsoFailureHandler.class);
     private final AuditService audit;
@@ -39,7 +35,7 @@ class SsoFailureHandler implements AuthenticationFailureHandler {
         String reason = switch (code) {
             case "invalid_state_parameter", "authorization_request_not_found" -> "state";
             case "invalid_id_token", "invalid_nonce", "invalid_token_response", "invalid_user_info_response" -> "token";
-            default -> KNOWN.contains(code) ? code : "general";
+            default -> SsoProvider.FAILURE_REASONS.contains(code) ? code : "general";
         };
         if (!"account_disabled".equals(code) && !"email_in_use".equals(code)
                 && !"identity_linked_elsewhere".equals(code) && !"provider_already_linked".equals(code)) {

@@ -16,15 +16,12 @@ import org.sigportal.identity.SsoProvider;
 import org.sigportal.identity.SsoProviderCatalog;
 import org.sigportal.identity.UserAccountService;
 
-import java.util.Set;
 
 /** Local sign-in. Spring Security handles the form post; a failure comes back here with {@code ?error}. */
 @Route("login")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final Set<String> REASONS = Set.of("state", "token", "account_disabled", "email_in_use",
-            "identity_linked_elsewhere", "provider_already_linked", "access_denied", "general");
 
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();
@@ -106,7 +103,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         if (params.containsKey("sso-error")) {
             String reason = params.get("sso-error").getFirst();
-            showProblem(getTranslation("login.sso.error." + (REASONS.contains(reason) ? reason : "general")));
+            showProblem(getTranslation("login.sso.error." + (SsoProvider.FAILURE_REASONS.contains(reason) ? reason : "general")));
         }
         if (params.containsKey("local-off") || !localEnabled && params.containsKey("error")) {
             showProblem(getTranslation("login.error.local-off"));
