@@ -7,6 +7,8 @@
 #   testbed.sh build                   build kube-apiserver once into the cache dir
 #   testbed.sh start DIR               start etcd + kube-apiserver, state under DIR; prints DIR/kubeconfig
 #   testbed.sh stop DIR                stop both (idempotent)
+#   testbed.sh stop-apiserver DIR      stop only kube-apiserver (a fault for tests; etcd keeps the data)
+#   testbed.sh start-apiserver DIR     start it again on its port, re-reading DIR/auth/tokens.csv
 #   testbed.sh seed DIR [--nodes N]    seed a fleet of N (default 12) nodes and demo workloads
 #                                      (--clusters-nodes N is an alias of --nodes N)
 #   testbed.sh env DIR                 print DIR/env
@@ -303,7 +305,7 @@ start_etcd() { # DIR -> sets ETCD_PORT
 start_apiserver() { # DIR ETCD_PORT -> sets API_PORT
   local dir=$1 etcd_port=$2 attempt port c=$1/certs
   for attempt in 1 2 3; do
-    port=$(pick_port)
+    if [ "$attempt" = 1 ] && [ -n "${WANT_API_PORT:-}" ]; then port=$WANT_API_PORT; else port=$(pick_port); fi
     spawn "$dir" kube-apiserver "$dir/logs/kube-apiserver.log" "$APISERVER_BIN" \
       --etcd-servers "http://127.0.0.1:$etcd_port" \
       --bind-address 127.0.0.1 --advertise-address 127.0.0.1 \
@@ -349,7 +351,7 @@ cmd_start() {
   if [ ! -s "$dir/auth/tokens.csv" ]; then
     printf '%s,admin,admin-uid,system:masters\n' "$(openssl rand -hex 32)" >"$dir/auth/tokens.csv"
   fi
-  TOKEN=$(cut -d, -f1 "$dir/auth/tokens.csv")
+  TOKEN=$(cut -d, -f1 "$dir/auth/tokens.csv" | head -1)
 
   start_etcd "$dir"
   start_apiserver "$dir" "$ETCD_PORT"
@@ -408,6 +410,26 @@ cmd_stop() {
   dir=$(cd "$1" && pwd -P)
   stop_component "$dir" kube-apiserver
   stop_component "$dir" etcd
+}
+
+# Stop only the API server (etcd and its data stay), as a fault for tests to recover from.
+cmd_stop_apiserver() {
+  [ -d "${1:-}" ] || usage
+  stop_component "$(cd "$1" && pwd -P)" kube-apiserver
+}
+
+# Start the API server again on the port it had, with the current auth/tokens.csv (edit it in between to revoke
+# or restore a token).
+cmd_start_apiserver() {
+  [ -f "${1:-}/env" ] || die "no env file in ${1:-} (start the test bed first)"
+  local dir server etcd
+  dir=$(cd "$1" && pwd -P)
+  server=$(sed -n 's/^TESTBED_SERVER=//p' "$dir/env")
+  etcd=$(sed -n 's/^TESTBED_ETCD=//p' "$dir/env")
+  TOKEN=$(cut -d, -f1 "$dir/auth/tokens.csv" | head -1)
+  WANT_API_PORT=${server##*:} start_apiserver "$dir" "${etcd##*:}"
+  [ "$API_PORT" = "${server##*:}" ] || sed -i "s#^TESTBED_SERVER=.*#TESTBED_SERVER=https://127.0.0.1:$API_PORT#" "$dir/env"
+  log "kube-apiserver ready again on port $API_PORT"
 }
 
 cmd_env() {
@@ -870,6 +892,8 @@ main() {
     build) cmd_build ;;
     start) cmd_start "$@" ;;
     stop) cmd_stop "$@" ;;
+    stop-apiserver) cmd_stop_apiserver "$@" ;;
+    start-apiserver) cmd_start_apiserver "$@" ;;
     seed) cmd_seed "$@" ;;
     env) cmd_env "$@" ;;
     status) cmd_status "$@" ;;

@@ -11,4 +11,9 @@ public class ConcurrentEditException extends PortalException {
     public ConcurrentEditException() {
         super("error.concurrent-edit");
     }
+
+    /** A conflict whose message says more about what to do than the generic one. */
+    public ConcurrentEditException(String messageKey, Object... arguments) {
+        super(messageKey, arguments);
+    }
 }

@@ -59,9 +59,36 @@ public class FleetService {
         return caches.node(clusterId, name);
     }
 
+    /** The pods on a node (from the cache), by namespace and name; empty until the cluster's pods are known. */
+    @PreAuthorize(ClusterService.READ)
+    public List<PodView> pods(long clusterId, String node) {
+        return caches.podsOn(clusterId, node).stream()
+                .sorted(Comparator.comparing(PodView::namespace).thenComparing(PodView::name)).toList();
+    }
+
+    /** Whether the cluster's pods have been listed yet (a fresh or a degraded connection may not have). */
+    @PreAuthorize(ClusterService.READ)
+    public boolean podsKnown(long clusterId) {
+        return caches.podsSynced(clusterId);
+    }
+
+    /** The node's most recent events, newest first (the API server keeps events for about an hour). */
+    @PreAuthorize(ClusterService.READ)
+    public List<NodeEvent> events(long clusterId, String node) {
+        return caches.events(clusterId, node).stream()
+                .sorted(Comparator.comparing(NodeEvent::lastSeen, Comparator.nullsLast(Comparator.reverseOrder())))
+                .limit(50).toList();
+    }
+
     @PreAuthorize(ClusterService.READ)
     public FleetOverview overview() {
-        var stored = clusters.all();
+        return overview(null);
+    }
+
+    /** The overview of one cluster, or of the whole fleet when {@code clusterId} is null. */
+    @PreAuthorize(ClusterService.READ)
+    public FleetOverview overview(@org.jspecify.annotations.Nullable Long clusterId) {
+        var stored = clusters.all().stream().filter(c -> clusterId == null || c.id() == clusterId).toList();
         Map<Long, String> targets = new HashMap<>();
         String fleetTarget = clusters.fleetTarget().orElse(null);
         stored.forEach(c -> {
@@ -70,7 +97,8 @@ public class FleetService {
                 targets.put(c.id(), target);
             }
         });
-        var nodes = caches.nodes();
+        var nodes = clusterId == null ? caches.nodes()
+                : caches.nodes().stream().filter(n -> n.clusterId() == clusterId).toList();
         int notReady = 0;
         int cordoned = 0;
         Map<String, Integer> os = new HashMap<>();

@@ -20,6 +20,7 @@ import org.sigportal.support.PortalHttpClient;
 import org.sigportal.support.TcpProxy;
 import org.sigportal.support.TestAccounts;
 import org.sigportal.support.TestBed;
+import org.sigportal.support.TestBedCluster;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,24 +64,17 @@ class FleetH2Test {
     static TestBed bed;
     static TcpProxy proxy;
     static long clusterId = -1;
+    static TestBedCluster testbed;
 
     @BeforeEach
     void operatorWithACluster() {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "operator-test", null, AuthorityUtils.createAuthorityList("ROLE_OPERATOR", "ROLE_ADMIN",
                         "SCOPE_read", "SCOPE_operate")));
-        if (clusterId < 0) {
-            bed = TestBed.get();
-            int apiPort = URI.create(bed.env("TESTBED_SERVER")).getPort();
-            proxy = new TcpProxy(apiPort);
-            proxy.start();
-            String kubeconfig = bed.kubeconfig().replace(":" + apiPort, ":" + proxy.port());
-            ClusterSummary summary = clusters.register(new ClusterRegistration.FromKubeconfig("testbed", kubeconfig,
-                    "sig-portal-testbed"));
-            clusterId = summary.id();
-            Eventually.within(Duration.ofSeconds(20), "the cache holds the seeded nodes",
-                    () -> clusters.list().stream().anyMatch(c -> c.id() == clusterId && c.nodeCount() == 12));
-        }
+        testbed = TestBedCluster.get(clusters);
+        bed = testbed.bed;
+        proxy = testbed.proxy;
+        clusterId = testbed.id;
     }
 
     @AfterEach
@@ -89,9 +83,7 @@ class FleetH2Test {
     }
 
     private KubernetesClient direct() {
-        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty()).withAutoConfigure(false)
-                .withMasterUrl(bed.env("TESTBED_SERVER")).withOauthToken(bed.env("TESTBED_TOKEN"))
-                .withTrustCerts(true).build()).build();
+        return testbed.direct();
     }
 
     @Test
@@ -124,7 +116,7 @@ class FleetH2Test {
         ClusterSummary summary = clusters.list().stream().filter(c -> c.id() == clusterId).findFirst().orElseThrow();
         clusters.setTargetOsImage(clusterId, summary.version(), "LifseaOS 2.0 (Rust)");
         try {
-            FleetOverview overview = fleet.overview();
+            FleetOverview overview = fleet.overview(clusterId);
             assertThat(overview.nodes()).isEqualTo(12);
             assertThat(overview.notReady()).isEqualTo(2);
             assertThat(overview.byOsImage()).containsEntry("LifseaOS 2.0 (Rust)", 4)
@@ -145,13 +137,13 @@ class FleetH2Test {
         assertThat(zoneA.nodes()).extracting(NodeView::name)
                 .containsExactly("lifsea-node-01", "lifsea-node-04", "lifsea-node-07", "lifsea-node-10");
 
-        NodePage page = fleet.nodes(new NodeQuery("lifsea", null, null, null, null, NodeQuery.NodeSort.NAME, false,
+        NodePage page = fleet.nodes(new NodeQuery("lifsea", clusterId, null, null, null, NodeQuery.NodeSort.NAME, false,
                 2, 3));
         assertThat(page.total()).isEqualTo(12);
         assertThat(page.nodes()).extracting(NodeView::name)
                 .containsExactly("lifsea-node-10", "lifsea-node-09", "lifsea-node-08");
 
-        NodePage notReady = fleet.nodes(new NodeQuery(null, null, NodeView.NodeStatus.NOT_READY, null, null,
+        NodePage notReady = fleet.nodes(new NodeQuery(null, clusterId, NodeView.NodeStatus.NOT_READY, null, null,
                 NodeQuery.NodeSort.NAME, true, 0, 50));
         assertThat(notReady.nodes()).extracting(NodeView::name).containsExactly("lifsea-node-06");
         NodeView node = fleet.node(clusterId, "lifsea-node-03").orElseThrow();
@@ -220,7 +212,7 @@ class FleetH2Test {
                         "SCOPE_operate")));
         assertThatThrownBy(() -> operations.cordon(clusterId, "lifsea-node-01"))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(fleet.overview().nodes()).isEqualTo(12);
+        assertThat(fleet.overview(clusterId).nodes()).isEqualTo(12);
     }
 
     @Test
@@ -240,7 +232,8 @@ class FleetH2Test {
                 read, null);
         assertThat(nodes.statusCode()).isEqualTo(200);
         assertThat(nodes.body()).contains("\"total\":4").contains("lifsea-node-02");
-        assertThat(client.withToken("GET", "/api/v1/fleet/overview", read, null).body()).contains("\"nodes\":12");
+        assertThat(client.withToken("GET", "/api/v1/fleet/overview?cluster=" + clusterId, read, null).body())
+                .contains("\"nodes\":12");
         assertThat(client.withToken("GET", "/api/v1/clusters", read, null).body()).contains("testbed")
                 .doesNotContain(bed.env("TESTBED_TOKEN"));
 
@@ -259,11 +252,11 @@ class FleetH2Test {
         try {
             assertThat(client.withToken("GET", "/api/v1/fleet/overview", read, null).body())
                     .contains("\"targetOsImage\":\"Anolis OS 8.8\"");
-            assertThat(fleet.overview().drift()).hasSize(8);
+            assertThat(fleet.overview(clusterId).drift()).hasSize(8);
         } finally {
             client.withToken("PUT", "/api/v1/fleet/target-os-image", operate, "{\"osImage\":\"\"}");
         }
-        assertThat(fleet.overview().drift()).isEmpty();
+        assertThat(fleet.overview(clusterId).drift()).isEmpty();
     }
 
     @Test
@@ -275,7 +268,7 @@ class FleetH2Test {
             Eventually.within(Duration.ofSeconds(10), "unreachable within 10 s",
                     () -> health() == ClusterHealth.UNREACHABLE);
             // Reads keep working from the cache while the cluster is away.
-            assertThat(fleet.overview().nodes()).isEqualTo(12);
+            assertThat(fleet.overview(clusterId).nodes()).isEqualTo(12);
         } finally {
             proxy.start();
         }
@@ -290,8 +283,56 @@ class FleetH2Test {
                 () -> "yes".equals(fleet.node(clusterId, "lifsea-node-12").orElseThrow().labels().get("recovered")));
     }
 
+    @Test
+    void anApiServerThatStopsIsUnreachableAndOneThatNoLongerAcceptsTheTokenIsUnauthorised() {
+        ClusterSummary revocable = testbed.registerAs(clusters, "lifsea-revocable", "revocable");
+        try {
+            Eventually.within(Duration.ofSeconds(20), "both connected first", () -> health() == ClusterHealth.CONNECTED
+                    && health(revocable.id()) == ClusterHealth.CONNECTED);
+            bed.stopApiServer();
+            try {
+                Eventually.within(Duration.ofSeconds(10), "unreachable within 10 s of the API server stopping",
+                        () -> health() == ClusterHealth.UNREACHABLE
+                                && health(revocable.id()) == ClusterHealth.UNREACHABLE);
+                // The portal stays responsive: reads come from the cache, operations say why they cannot run.
+                assertThat(fleet.overview(clusterId).nodes()).isEqualTo(12);
+                assertThat(fleet.pods(clusterId, "lifsea-node-09")).isNotEmpty();
+                assertThatThrownBy(() -> operations.cordon(revocable.id(), "lifsea-node-01"))
+                        .isInstanceOfSatisfying(PortalException.class,
+                                e -> assertThat(e.messageKey()).isEqualTo("clusters.error.unreachable"));
+            } finally {
+                // It comes back without the revocable user's token.
+                bed.startApiServer("revocable");
+            }
+            Eventually.within(Duration.ofSeconds(30), "connected again", () -> health() == ClusterHealth.CONNECTED);
+            Eventually.within(Duration.ofSeconds(10), "the revoked credentials show as unauthorised",
+                    () -> health(revocable.id()) == ClusterHealth.UNAUTHORISED);
+            try (KubernetesClient k = direct()) {
+                k.nodes().withName("lifsea-node-11").edit(n -> {
+                    n.getMetadata().getLabels().put("restarted", "yes");
+                    return n;
+                });
+            }
+            Eventually.within(Duration.ofSeconds(20), "changes flow again after the restart",
+                    () -> "yes".equals(fleet.node(clusterId, "lifsea-node-11").orElseThrow().labels().get("restarted")));
+
+            bed.stopApiServer();
+            bed.startApiServer();
+            Eventually.within(Duration.ofSeconds(30), "the restored token works again without a portal restart",
+                    () -> health(revocable.id()) == ClusterHealth.CONNECTED && health() == ClusterHealth.CONNECTED);
+        } finally {
+            ClusterSummary now = clusters.list().stream().filter(c -> c.id() == revocable.id()).findFirst()
+                    .orElseThrow();
+            clusters.remove(revocable.id(), now.version());
+        }
+    }
+
     private ClusterHealth health() {
+        return health(clusterId);
+    }
+
+    private ClusterHealth health(long id) {
         List<ClusterSummary> list = clusters.list();
-        return list.stream().filter(c -> c.id() == clusterId).findFirst().orElseThrow().health();
+        return list.stream().filter(c -> c.id() == id).findFirst().orElseThrow().health();
     }
 }

@@ -70,15 +70,25 @@ public final class TcpProxy {
 
     private void acceptLoop(ServerSocket s) {
         while (!s.isClosed()) {
+            Socket client;
             try {
-                Socket client = s.accept();
+                client = s.accept();
+            } catch (IOException e) {
+                return;
+            }
+            try {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
-                return;
+                // The server behind is down, as behind a load balancer: this connection fails, the relay stays.
+                try {
+                    client.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
             }
         }
     }

@@ -25,6 +25,7 @@ public final class TestBed {
             TestBed bed = new TestBed();
             bed.run("stop", bed.dir.toString());
             bed.wipe();
+            bed.writeTokens();
             bed.run("start", bed.dir.toString());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> bed.run("stop", bed.dir.toString())));
             bed.run("seed", bed.dir.toString());
@@ -43,6 +44,60 @@ public final class TestBed {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Besides the test bed's admin (first line, which its scripts use): {@code viewer}, in no group, so it may do
+     * only what a test binds it to; and {@code revocable}, an admin whose token a test can take away.
+     */
+    private void writeTokens() {
+        try {
+            Path auth = Files.createDirectories(dir.resolve("auth"));
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            StringBuilder lines = new StringBuilder();
+            for (String[] user : new String[][]{{"admin", ",system:masters"}, {"viewer", ""},
+                    {"revocable", ",system:masters"}}) {
+                byte[] secret = new byte[16];
+                random.nextBytes(secret);
+                lines.append(java.util.HexFormat.of().formatHex(secret)).append(',').append(user[0])
+                        .append(',').append(user[0]).append("-uid").append(user[1]).append('\n');
+            }
+            Files.writeString(auth.resolve("tokens.csv"), lines);
+            Files.writeString(auth.resolve("tokens.all"), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bearer token of one of the test bed's users ({@code admin}, {@code viewer}, {@code revocable}). */
+    public String token(String user) {
+        try {
+            return Files.readAllLines(dir.resolve("auth/tokens.all")).stream()
+                    .filter(l -> l.split(",")[1].equals(user)).map(l -> l.split(",")[0]).findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the API server only (etcd keeps the data): the cluster goes away. */
+    public void stopApiServer() {
+        run("stop-apiserver", dir.toString());
+    }
+
+    /**
+     * Starts the API server again on its port, accepting every user's token except those of {@code revoked}.
+     */
+    public void startApiServer(String... revoked) {
+        try {
+            java.util.Set<String> gone = java.util.Set.of(revoked);
+            String lines = Files.readAllLines(dir.resolve("auth/tokens.all")).stream()
+                    .filter(l -> !gone.contains(l.split(",")[1])).map(l -> l + "\n")
+                    .collect(java.util.stream.Collectors.joining());
+            Files.writeString(dir.resolve("auth/tokens.csv"), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run("start-apiserver", dir.toString());
     }
 
     public String kubeconfig() {

@@ -1,6 +1,17 @@
 package org.sigportal.cluster.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.sigportal.base.PortalException;
+import org.sigportal.base.i18n.PortalI18NProvider;
+import org.sigportal.cluster.BulkOperation;
+import org.sigportal.cluster.BulkResult;
 import org.sigportal.cluster.ClusterService;
+import org.sigportal.cluster.DrainReport;
+import org.sigportal.cluster.NodeEvent;
+import org.sigportal.cluster.PodView;
 import org.sigportal.cluster.ClusterSummary;
 import org.sigportal.cluster.FleetOverview;
 import org.sigportal.cluster.FleetService;
@@ -10,6 +21,9 @@ import org.sigportal.cluster.NodeQuery;
 import org.sigportal.cluster.NodeView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,10 +31,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /** The fleet over REST: thin over the same services, permission checks and audit entries as the views. */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Fleet", description = "Clusters, nodes, the fleet overview and node operations")
 class FleetController {
 
     private final ClusterService clusters;
@@ -56,24 +74,24 @@ class FleetController {
     }
 
     @GetMapping("/fleet/overview")
-    FleetOverview overview() {
-        return fleet.overview();
+    FleetOverview overview(@RequestParam(required = false) Long cluster) {
+        return fleet.overview(cluster);
     }
 
     record Target(String osImage) {
     }
 
     /** The fleet-wide target OS image ({@code ""} clears it). */
-    @org.springframework.web.bind.annotation.PutMapping("/fleet/target-os-image")
-    ResponseEntity<Void> fleetTarget(@org.springframework.web.bind.annotation.RequestBody Target target) {
+    @PutMapping("/fleet/target-os-image")
+    ResponseEntity<Void> fleetTarget(@RequestBody Target target) {
         clusters.setFleetTargetOsImage(target.osImage());
         return ResponseEntity.noContent().build();
     }
 
     /** A cluster's own target OS image; {@code version} is the cluster's version as last read (optimistic lock). */
-    @org.springframework.web.bind.annotation.PutMapping("/clusters/{cluster}/target-os-image")
+    @PutMapping("/clusters/{cluster}/target-os-image")
     ResponseEntity<Void> clusterTarget(@PathVariable long cluster, @RequestParam int version,
-                                       @org.springframework.web.bind.annotation.RequestBody Target target) {
+                                       @RequestBody Target target) {
         clusters.setTargetOsImage(cluster, version, target.osImage());
         return ResponseEntity.noContent().build();
     }
@@ -86,7 +104,7 @@ class FleetController {
 
     /** Drains a node and answers with the report; {@code timeoutSeconds} bounds the wait for evicted pods. */
     @PostMapping("/clusters/{cluster}/nodes/{node}/drain")
-    org.sigportal.cluster.DrainReport drain(@PathVariable long cluster, @PathVariable String node,
+    DrainReport drain(@PathVariable long cluster, @PathVariable String node,
                                            @RequestParam(defaultValue = "60") long timeoutSeconds) {
         return operations.drain(cluster, node, java.time.Duration.ofSeconds(timeoutSeconds), step -> { });
     }
@@ -95,5 +113,79 @@ class FleetController {
     ResponseEntity<Void> uncordon(@PathVariable long cluster, @PathVariable String node) {
         operations.uncordon(cluster, node);
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "The pods on a node, from the portal's cache")
+    @GetMapping("/clusters/{cluster}/nodes/{node}/pods")
+    List<PodView> pods(@PathVariable long cluster, @PathVariable String node) {
+        return fleet.pods(cluster, node);
+    }
+
+    @Operation(summary = "The node's recent events, newest first")
+    @GetMapping("/clusters/{cluster}/nodes/{node}/events")
+    List<NodeEvent> events(@PathVariable long cluster, @PathVariable String node) {
+        return fleet.events(cluster, node);
+    }
+
+    /**
+     * Label changes: {@code set} adds or changes, {@code remove} deletes keys. With {@code resourceVersion} (as read
+     * from the node) the change applies only to that version and a concurrent change answers 409.
+     */
+    record LabelChange(@Nullable Map<String, String> set, @Nullable List<String> remove,
+                       @Nullable String resourceVersion) {
+    }
+
+    @Operation(summary = "Set and remove node labels",
+            description = "A JSON merge patch on the node. With resourceVersion the change is conditional: 409 if "
+                    + "the node changed since. The API server's own refusals come back as 403, 409 or 422.")
+    @PatchMapping("/clusters/{cluster}/nodes/{node}/labels")
+    ResponseEntity<Void> labels(@PathVariable long cluster, @PathVariable String node,
+                                @RequestBody LabelChange change) {
+        operations.editLabels(cluster, node, change.resourceVersion(),
+                change.set() == null ? Map.of() : change.set(),
+                change.remove() == null ? Set.of() : Set.copyOf(change.remove()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The node's complete list of taints, replacing the current one at {@code resourceVersion}. */
+    record TaintList(String resourceVersion, List<NodeView.Taint> taints) {
+    }
+
+    @Operation(summary = "Replace node taints",
+            description = "Conditional on resourceVersion (from the node as read): 409 if the node changed since.")
+    @PutMapping("/clusters/{cluster}/nodes/{node}/taints")
+    ResponseEntity<Void> taints(@PathVariable long cluster, @PathVariable String node,
+                                @RequestBody TaintList taints) {
+        if (taints.resourceVersion() == null || taints.resourceVersion().isBlank()) {
+            throw new PortalException("nodes.error.resource-version-required");
+        }
+        operations.setTaints(cluster, node, taints.resourceVersion(),
+                taints.taints() == null ? List.of() : taints.taints());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A bulk result with each failure's message in the caller's language. */
+    record BulkAnswer(BulkOperation.Kind kind, long succeeded, long failed, List<NodeAnswer> results) {
+    }
+
+    record NodeAnswer(long cluster, String node, boolean succeeded, @Nullable String error,
+                      @Nullable DrainReport drain) {
+    }
+
+    @Operation(summary = "One operation on many nodes, with a result per node",
+            description = "Kinds: CORDON, UNCORDON, DRAIN (timeoutSeconds), ADD_LABELS (labels), REMOVE_LABELS "
+                    + "(labelKeys), ADD_TAINT and REMOVE_TAINT (taint). Nodes are done one after the other; a "
+                    + "refusal for one node does not stop the others. At most 500 nodes.")
+    @PostMapping("/nodes/bulk")
+    BulkAnswer bulk(@RequestBody BulkOperation operation, HttpServletRequest request) {
+        if (operation.kind() == null) {
+            throw new PortalException("nodes.error.bulk-kind");
+        }
+        BulkResult result = operations.bulk(operation, r -> { });
+        Locale locale = request.getLocale();
+        return new BulkAnswer(result.kind(), result.succeeded(), result.failed(), result.results().stream()
+                .map(r -> new NodeAnswer(r.cluster(), r.node(), r.succeeded(), r.errorKey() == null ? null
+                        : PortalI18NProvider.translate(r.errorKey(), locale, r.errorArguments().toArray()),
+                        r.drain())).toList());
     }
 }

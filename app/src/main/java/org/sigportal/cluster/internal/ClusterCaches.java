@@ -1,14 +1,20 @@
 package org.sigportal.cluster.internal;
 
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.sigportal.cluster.ClusterHealth;
+import org.sigportal.cluster.NodeEvent;
 import org.sigportal.cluster.NodeView;
+import org.sigportal.cluster.PodView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,9 +32,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One informer cache per connected cluster (fabric8 shared informers), holding trimmed node projections, so
- * that no user request lists from an API server. A probe every two seconds tells each cluster's health; the
- * informers reconnect by themselves with back-off. Listeners hear about changes at most once a second.
+ * One informer cache per connected cluster (fabric8 shared informers for nodes, pods and node events), holding
+ * trimmed projections, so that no user request lists from an API server. The informers' own stores keep only
+ * keys and resource versions ({@link ReducedStateItemStore}); the projections are all the portal keeps of an
+ * object. A probe every two seconds tells each cluster's health; the informers reconnect by themselves with
+ * back-off. Listeners hear about changes at most once a second.
  */
 @Component
 public class ClusterCaches {
@@ -41,7 +49,16 @@ public class ClusterCaches {
         final String name;
         final @Nullable KubernetesClient client;
         final Map<String, NodeView> nodes = new ConcurrentHashMap<>();
+        /** Pods by node name, then by {@code namespace/name}. */
+        final Map<String, Map<String, PodView>> podsByNode = new ConcurrentHashMap<>();
+        /** The node each pod is on, by {@code namespace/name}. */
+        final Map<String, String> podNode = new ConcurrentHashMap<>();
+        /** Node events by node name, then by the event's {@code namespace/name}. */
+        final Map<String, Map<String, NodeEvent>> events = new ConcurrentHashMap<>();
+        final Map<String, String> eventNode = new ConcurrentHashMap<>();
         volatile @Nullable SharedIndexInformer<Node> informer;
+        volatile @Nullable SharedIndexInformer<Pod> podInformer;
+        volatile @Nullable SharedIndexInformer<Event> eventInformer;
         volatile ClusterHealth health = ClusterHealth.CONNECTING;
         volatile @Nullable String detail;
 
@@ -49,6 +66,51 @@ public class ClusterCaches {
             this.id = id;
             this.name = name;
             this.client = client;
+        }
+
+        void putPod(PodView pod) {
+            String key = pod.key();
+            String before = podNode.put(key, pod.nodeName());
+            if (before != null && !before.equals(pod.nodeName())) {
+                removeFrom(podsByNode, before, key);
+            }
+            podsByNode.computeIfAbsent(pod.nodeName(), n -> new ConcurrentHashMap<>()).put(key, pod);
+        }
+
+        void removePod(String key) {
+            String node = podNode.remove(key);
+            if (node != null) {
+                removeFrom(podsByNode, node, key);
+            }
+        }
+
+        void putEvent(String key, String node, NodeEvent event) {
+            eventNode.put(key, node);
+            events.computeIfAbsent(node, n -> new ConcurrentHashMap<>()).put(key, event);
+        }
+
+        void removeEvent(String key) {
+            String node = eventNode.remove(key);
+            if (node != null) {
+                removeFrom(events, node, key);
+            }
+        }
+
+        private static <V> void removeFrom(Map<String, Map<String, V>> byNode, String node, String key) {
+            byNode.computeIfPresent(node, (n, m) -> {
+                m.remove(key);
+                return m.isEmpty() ? null : m;
+            });
+        }
+
+        List<SharedIndexInformer<?>> informers() {
+            List<SharedIndexInformer<?>> all = new ArrayList<>(3);
+            for (SharedIndexInformer<?> i : java.util.Arrays.asList(informer, podInformer, eventInformer)) {
+                if (i != null) {
+                    all.add(i);
+                }
+            }
+            return all;
         }
     }
 
@@ -70,41 +132,72 @@ public class ClusterCaches {
         close(id);
         Connection connection = new Connection(id, name, client);
         connections.put(id, connection);
-        SharedIndexInformer<Node> informer = client.nodes().runnableInformer(0);
+        SharedIndexInformer<Node> informer = reduced(client.nodes().runnableInformer(0), Node.class, client,
+                connection);
+        informer.addEventHandler(handler(
+                node -> connection.nodes.put(node.getMetadata().getName(), NodeProjection.of(id, name, node)),
+                node -> connection.nodes.remove(node.getMetadata().getName())));
+        SharedIndexInformer<Pod> pods = reduced(client.pods().inAnyNamespace().runnableInformer(0), Pod.class,
+                client, connection);
+        pods.addEventHandler(handler(pod -> connection.putPod(PodProjection.of(id, pod)),
+                pod -> connection.removePod(key(pod))));
+        SharedIndexInformer<Event> events = reduced(client.v1().events().inAnyNamespace()
+                .withField("involvedObject.kind", "Node").runnableInformer(0), Event.class, client, connection);
+        events.addEventHandler(handler(event -> connection.putEvent(key(event),
+                        String.valueOf(event.getInvolvedObject().getName()), PodProjection.event(event)),
+                event -> connection.removeEvent(key(event))));
+        connection.informer = informer;
+        connection.podInformer = pods;
+        connection.eventInformer = events;
+        informer.start();
+        pods.start();
+        events.start();
+        scheduler.execute(() -> probe(connection));
+    }
+
+    /** The informer keeps only keys and resource versions: the projections are the cache. */
+    private static <T extends HasMetadata> SharedIndexInformer<T> reduced(SharedIndexInformer<T> informer,
+                                                                          Class<T> type, KubernetesClient client,
+                                                                          Connection connection) {
+        informer.itemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, type,
+                client.getKubernetesSerialization()));
         informer.exceptionHandler((started, t) -> {
             connection.detail = t.getMessage();
             return true; // keep retrying, with the client's back-off
         });
-        informer.addEventHandler(new ResourceEventHandler<>() {
+        return informer;
+    }
+
+    private <T extends HasMetadata> ResourceEventHandler<T> handler(java.util.function.Consumer<T> put,
+                                                                   java.util.function.Consumer<T> remove) {
+        return new ResourceEventHandler<>() {
             @Override
-            public void onAdd(Node node) {
-                connection.nodes.put(node.getMetadata().getName(), NodeProjection.of(id, name, node));
+            public void onAdd(T object) {
+                put.accept(object);
                 changed.set(true);
             }
 
             @Override
-            public void onUpdate(Node old, Node node) {
-                onAdd(node);
+            public void onUpdate(T old, T object) {
+                onAdd(object);
             }
 
             @Override
-            public void onDelete(Node node, boolean unknownFinalState) {
-                connection.nodes.remove(node.getMetadata().getName());
+            public void onDelete(T object, boolean unknownFinalState) {
+                remove.accept(object);
                 changed.set(true);
             }
-        });
-        connection.informer = informer;
-        informer.start();
-        scheduler.execute(() -> probe(connection));
+        };
+    }
+
+    private static String key(HasMetadata object) {
+        return object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
     }
 
     void close(long id) {
         Connection old = connections.remove(id);
         if (old != null) {
-            SharedIndexInformer<Node> informer = old.informer;
-            if (informer != null) {
-                informer.stop();
-            }
+            old.informers().forEach(SharedIndexInformer::stop);
             if (old.client != null) {
                 old.client.close();
             }
@@ -141,13 +234,49 @@ public class ClusterCaches {
         return Optional.ofNullable(connections.get(clusterId)).map(c -> c.nodes.get(name));
     }
 
+    /** The pods on a node, or empty when the cluster's pod cache has not synced (see {@link #podsSynced}). */
+    public List<PodView> podsOn(long clusterId, String node) {
+        Connection c = connections.get(clusterId);
+        if (c == null) {
+            return List.of();
+        }
+        Map<String, PodView> pods = c.podsByNode.get(node);
+        return pods == null ? List.of() : List.copyOf(pods.values());
+    }
+
+    /** Whether the cluster's pods are known: a fresh connection has not listed them yet. */
+    public boolean podsSynced(long clusterId) {
+        Connection c = connections.get(clusterId);
+        if (c == null) {
+            return false;
+        }
+        SharedIndexInformer<Pod> pods = c.podInformer;
+        return c.client == null || pods != null && pods.hasSynced();
+    }
+
+    public boolean hasPod(long clusterId, String namespace, String name) {
+        Connection c = connections.get(clusterId);
+        return c != null && c.podNode.containsKey(namespace + "/" + name);
+    }
+
+    public long podCount() {
+        return connections.values().stream().mapToLong(c -> c.podNode.size()).sum();
+    }
+
+    public List<NodeEvent> events(long clusterId, String node) {
+        Connection c = connections.get(clusterId);
+        Map<String, NodeEvent> events = c == null ? null : c.events.get(node);
+        return events == null ? List.of() : List.copyOf(events.values());
+    }
+
     /**
      * A cache filled directly, without an API server (the benchmark profile measures the caches and the queries
      * with it). Such a cluster reports itself connected.
      */
-    public void putStatic(long clusterId, String name, java.util.Collection<NodeView> nodes) {
+    public void putStatic(long clusterId, String name, Collection<Node> nodes, Collection<Pod> pods) {
         Connection connection = new Connection(clusterId, name, null);
-        nodes.forEach(n -> connection.nodes.put(n.name(), n));
+        nodes.forEach(n -> connection.nodes.put(n.getMetadata().getName(), NodeProjection.of(clusterId, name, n)));
+        pods.forEach(p -> connection.putPod(PodProjection.of(clusterId, p)));
         connection.health = ClusterHealth.CONNECTED;
         connections.put(clusterId, connection);
         changed.set(true);
@@ -185,9 +314,12 @@ public class ClusterCaches {
             if (code == 401 || code == 403) {
                 throw new KubernetesClientException("refused", code, null);
             }
-            SharedIndexInformer<Node> informer = c.informer;
-            boolean synced = informer != null && informer.hasSynced();
-            boolean watching = informer != null && informer.isWatching();
+            // Nodes decide whether the cluster is usable; pods or events that cannot be watched (permissions,
+            // a dropped watch) make it degraded.
+            SharedIndexInformer<Node> nodes = c.informer;
+            List<SharedIndexInformer<?>> informers = c.informers();
+            boolean synced = nodes != null && nodes.hasSynced();
+            boolean watching = synced && informers.stream().allMatch(i -> i.hasSynced() && i.isWatching());
             c.health = synced && watching ? ClusterHealth.CONNECTED
                     : synced ? ClusterHealth.DEGRADED : ClusterHealth.CONNECTING;
             if (c.health == ClusterHealth.CONNECTED) {

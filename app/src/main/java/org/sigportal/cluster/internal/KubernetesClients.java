@@ -69,14 +69,26 @@ public class KubernetesClients {
     }
 
     static PortalException refusal(KubernetesClientException e) {
+        if (e.getCode() <= 0 || brokenConnection(e)) {
+            return new PortalException("clusters.error.unreachable", rootMessage(e));
+        }
         return switch (e.getCode()) {
             case 401 -> new PortalException("clusters.error.unauthorised");
-            case 403 -> new PortalException("clusters.error.forbidden");
+            case 403 -> new PortalException("clusters.error.forbidden", message(e));
             case 409 -> new PortalException("clusters.error.conflict", message(e));
             case 422 -> new PortalException("clusters.error.invalid", message(e));
-            case 0 -> new PortalException("clusters.error.unreachable", rootMessage(e));
             default -> new PortalException("clusters.error.api", e.getCode(), message(e));
         };
+    }
+
+    /** No answer from the API server at all: refused, reset or timed-out connections. */
+    private static boolean brokenConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String message(KubernetesClientException e) {

@@ -1,12 +1,12 @@
 package org.sigportal.cluster.internal;
 
-import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import org.sigportal.base.PortalException;
 import org.sigportal.cluster.DrainReport;
+import org.sigportal.cluster.DrainStep;
+import org.sigportal.cluster.PodView;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -14,19 +14,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Drains a node through the Eviction API (so PodDisruptionBudgets are respected), skipping DaemonSet and mirror
- * pods, then waits up to a time-out for the evicted pods to go. The eviction is posted in the version the server
+ * pods (the pods come from the cache), then waits up to a time-out for the evicted pods to go. The eviction is posted in the version the server
  * offers: {@code policy/v1} where served, else {@code policy/v1beta1} (Kubernetes before 1.22).
  */
 @Component
 public class NodeDrainer {
-
-    private static final String MIRROR = "kubernetes.io/config.mirror";
 
     private final ClusterCaches caches;
     private final NodeOperations operations;
@@ -38,67 +35,76 @@ public class NodeDrainer {
         this.clusters = clusters;
     }
 
-    public DrainReport drain(long clusterId, String nodeName, Duration timeout, Consumer<String> progress) {
+    public DrainReport drain(long clusterId, String nodeName, Duration timeout, Consumer<DrainStep> progress) {
         KubernetesClient client = caches.client(clusterId)
                 .orElseThrow(() -> new PortalException("clusters.error.not-connected"));
+        if (!caches.podsSynced(clusterId)) {
+            throw new PortalException("nodes.error.pods-not-synced");
+        }
         String policyVersion = clusters.find(clusterId).map(c -> c.apiVersions() != null
                 && List.of(c.apiVersions().split(" ")).contains("policy/v1") ? "policy/v1" : "policy/v1beta1")
                 .orElse("policy/v1");
         operations.setUnschedulable(clusterId, nodeName, true);
-        progress.accept("cordoned");
-        List<Pod> pods = client.pods().inAnyNamespace().list(new ListOptionsBuilder()
-                .withFieldSelector("spec.nodeName=" + nodeName).build()).getItems();
-        List<String> evicted = new ArrayList<>();
-        List<DrainReport.PodIssue> refused = new ArrayList<>();
+        progress.accept(new DrainStep(DrainStep.Kind.CORDONED, null, 0, 0, 0));
+        List<PodView> pods = caches.podsOn(clusterId, nodeName).stream()
+                .sorted(java.util.Comparator.comparing(PodView::key)).toList();
         List<DrainReport.PodIssue> skipped = new ArrayList<>();
-        for (Pod pod : pods) {
-            String id = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
-            Map<String, String> annotations = pod.getMetadata().getAnnotations();
-            if (annotations != null && annotations.containsKey(MIRROR)) {
-                skipped.add(new DrainReport.PodIssue(id, "mirror"));
-                continue;
-            }
-            if (pod.getMetadata().getOwnerReferences() != null && pod.getMetadata().getOwnerReferences().stream()
-                    .anyMatch(o -> "DaemonSet".equals(o.getKind()))) {
-                skipped.add(new DrainReport.PodIssue(id, "daemonset"));
-                continue;
-            }
-            HttpResponse<String> answer = evict(client, policyVersion, pod);
-            switch (answer.code()) {
-                case 200, 201 -> {
-                    evicted.add(id);
-                    progress.accept("evicted " + id);
-                }
-                case 404 -> progress.accept("gone " + id);
-                case 429 -> {
-                    refused.add(new DrainReport.PodIssue(id, message(answer.body(), "disruption budget")));
-                    progress.accept("refused " + id);
-                }
-                default -> {
-                    refused.add(new DrainReport.PodIssue(id, "HTTP " + answer.code() + ": "
-                            + message(answer.body(), "")));
-                    progress.accept("refused " + id);
-                }
+        List<PodView> toEvict = new ArrayList<>();
+        for (PodView pod : pods) {
+            if (pod.mirror()) {
+                skipped.add(new DrainReport.PodIssue(pod.key(), "mirror"));
+            } else if ("DaemonSet".equals(pod.ownerKind())) {
+                skipped.add(new DrainReport.PodIssue(pod.key(), "daemonset"));
+            } else {
+                toEvict.add(pod);
             }
         }
+        int total = toEvict.size();
+        progress.accept(new DrainStep(DrainStep.Kind.PLANNED, null, 0, total, 0));
+        List<String> evicted = new ArrayList<>();
+        List<DrainReport.PodIssue> refused = new ArrayList<>();
+        int done = 0;
+        for (PodView pod : toEvict) {
+            HttpResponse<String> answer = evict(client, policyVersion, pod.namespace(), pod.name());
+            done++;
+            DrainStep.Kind kind;
+            switch (answer.code()) {
+                case 200, 201 -> {
+                    evicted.add(pod.key());
+                    kind = DrainStep.Kind.EVICTED;
+                }
+                case 404 -> kind = DrainStep.Kind.GONE;
+                case 429 -> {
+                    refused.add(new DrainReport.PodIssue(pod.key(), message(answer.body(), "disruption budget")));
+                    kind = DrainStep.Kind.REFUSED;
+                }
+                default -> {
+                    refused.add(new DrainReport.PodIssue(pod.key(), "HTTP " + answer.code() + ": "
+                            + message(answer.body(), "")));
+                    kind = DrainStep.Kind.REFUSED;
+                }
+            }
+            progress.accept(new DrainStep(kind, pod.key(), done, total, 0));
+        }
+        // The pod cache hears of each deletion through its watch: no polling of the API server.
         List<String> remaining = new ArrayList<>(evicted);
         Instant deadline = Instant.now().plus(timeout);
         while (!remaining.isEmpty() && Instant.now().isBefore(deadline)) {
             remaining.removeIf(id -> {
                 String[] parts = id.split("/", 2);
-                return client.pods().inNamespace(parts[0]).withName(parts[1]).get() == null;
+                return !caches.hasPod(clusterId, parts[0], parts[1]);
             });
             if (!remaining.isEmpty()) {
+                progress.accept(new DrainStep(DrainStep.Kind.WAITING, null, done, total, remaining.size()));
                 sleep();
             }
         }
+        progress.accept(new DrainStep(DrainStep.Kind.FINISHED, null, done, total, remaining.size()));
         List<String> gone = evicted.stream().filter(id -> !remaining.contains(id)).toList();
         return new DrainReport(nodeName, gone, List.copyOf(remaining), List.copyOf(refused), List.copyOf(skipped));
     }
 
-    private static HttpResponse<String> evict(KubernetesClient client, String version, Pod pod) {
-        String ns = pod.getMetadata().getNamespace();
-        String name = pod.getMetadata().getName();
+    private static HttpResponse<String> evict(KubernetesClient client, String version, String ns, String name) {
         String body = """
                 {"apiVersion":"%s","kind":"Eviction","metadata":{"name":"%s","namespace":"%s"}}"""
                 .formatted(version, name, ns);

@@ -55,8 +55,9 @@ final class NodeProjection {
                 info == null ? "" : nz(info.getContainerRuntimeVersion()),
                 info == null ? "" : nz(info.getKubeletVersion()),
                 quantity(allocatable, "cpu"), quantity(allocatable, "memory"), quantity(allocatable, "pods"),
-                meta.getCreationTimestamp() == null ? null : Instant.parse(meta.getCreationTimestamp()),
-                Map.copyOf(labels), List.copyOf(taints), List.copyOf(conditions), List.copyOf(addresses));
+                meta.getCreationTimestamp() == null ? null : PodProjection.instant(meta.getCreationTimestamp()),
+                Map.copyOf(labels), List.copyOf(taints), List.copyOf(conditions), List.copyOf(addresses),
+                nz(meta.getResourceVersion()));
     }
 
     private static String quantity(Map<String, Quantity> values, String key) {

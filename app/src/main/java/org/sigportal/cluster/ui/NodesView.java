@@ -23,20 +23,21 @@ import jakarta.annotation.security.PermitAll;
 import org.sigportal.base.PortalException;
 import org.sigportal.base.ui.Notifications;
 import org.sigportal.base.ui.ViewHeader;
+import org.sigportal.cluster.BulkOperation;
 import org.sigportal.cluster.ClusterService;
 import org.sigportal.cluster.ClusterSummary;
 import org.sigportal.cluster.FleetService;
 import org.sigportal.cluster.NodeOperationsService;
 import org.sigportal.cluster.NodeQuery;
 import org.sigportal.cluster.NodeView;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Every node of the fleet, loaded lazily page by page with server-side sorting and filtering (text, cluster,
- * status, OS image, label selector), updated live, with cordon and uncordon for operators.
+ * status, OS image, label selector), updated live. Operators cordon and uncordon from the grid, edit labels and
+ * taints and drain from a node's detail, and run any of these on a selection of nodes at once.
  */
 @Route("fleet/nodes")
 @PermitAll
@@ -109,13 +110,18 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
             grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         }
         grid.setEmptyStateText(getTranslation("nodes.empty"));
+        HorizontalLayout bulkBar = new HorizontalLayout();
+        if (operator) {
+            grid.setSelectionMode(Grid.SelectionMode.MULTI);
+            bulkBar = bulkBar();
+        }
         grid.addItemClickListener(e -> {
             if (e.getColumn() != null && "NAME".equals(e.getColumn().getKey())) {
                 openDetail(e.getItem());
             }
         });
         grid.setSizeFull();
-        add(filters, grid);
+        add(filters, bulkBar, grid);
         setFlexGrow(1, grid);
         refresh();
     }
@@ -123,7 +129,7 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         selector.setInvalid(false);
-        grid.setItems(q -> {
+        grid.setItems(new com.vaadin.flow.data.provider.CallbackDataProvider<NodeView, Void>(q -> {
             NodeQuery.NodeSort sort = NodeQuery.NodeSort.NAME;
             boolean ascending = true;
             if (!q.getSortOrders().isEmpty()) {
@@ -133,7 +139,7 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
             }
             NodeQuery query = query(sort, ascending, q.getOffset(), q.getLimit());
             return refusedSelector(() -> fleet.nodes(query).nodes(), java.util.List.<NodeView>of()).stream();
-        }, q -> refusedSelector(() -> fleet.count(query(NodeQuery.NodeSort.NAME, true, 0, 0)), 0));
+        }, q -> refusedSelector(() -> fleet.count(query(NodeQuery.NodeSort.NAME, true, 0, 0)), 0), NodeView::key));
     }
 
     private NodeQuery query(NodeQuery.NodeSort sort, boolean ascending, int offset, int limit) {
@@ -171,45 +177,114 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openDetail(NodeView n) {
-        new NodeDetailDialog(n, operator ? () -> confirmDrain(n) : null).open();
+        new NodeDetailDialog(n, fleet, operator ? new NodeDetailDialog.Actions(
+                node -> NodeMetadataEditor.labels(node, operations).open(),
+                node -> NodeMetadataEditor.taints(node, operations).open(),
+                this::confirmDrain) : null).open();
     }
 
     private void confirmDrain(NodeView n) {
         ConfirmDialog confirm = new ConfirmDialog(getTranslation("nodes.drain"),
                 getTranslation("nodes.drain-confirm", n.name(), n.clusterName()), getTranslation("nodes.drain"),
-                ev -> startDrain(n));
+                ev -> new DrainDialog(n).start(operations, n, java.time.Duration.ofSeconds(60)));
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("action.cancel"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
     }
 
-    /** Runs the drain off the UI thread, as the signed-in user, and pushes progress and the report to the browser. */
-    private void startDrain(NodeView n) {
-        var ui = getUI().orElseThrow();
-        com.vaadin.flow.component.notification.Notification running = new com.vaadin.flow.component.notification
-                .Notification(getTranslation("nodes.draining", n.name()));
-        running.setPosition(com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
-        running.setId("drain-progress");
-        running.open();
-        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        Thread.ofVirtual().name("drain-" + n.name()).start(
-                new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(() -> {
-                    try {
-                        var report = operations.drain(n.clusterId(), n.name(), java.time.Duration.ofSeconds(60),
-                                step -> ui.access(() -> running.setText(getTranslation("nodes.draining", n.name())
-                                        + " " + step)));
-                        ui.access(() -> {
-                            running.close();
-                            new DrainReportDialog(report).open();
-                        });
-                    } catch (PortalException ex) {
-                        ui.access(() -> {
-                            running.close();
-                            Notifications.error(getTranslation(ex.messageKey(), ex.arguments()));
-                        });
-                    }
-                }, context));
+    /** The operations on the selected nodes; shown when something is selected. */
+    private HorizontalLayout bulkBar() {
+        Span count = new Span();
+        count.setId("bulk-count");
+        HorizontalLayout bar = new HorizontalLayout(count);
+        bar.setId("bulk-bar");
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+        bar.setVisible(false);
+        for (BulkOperation.Kind kind : BulkOperation.Kind.values()) {
+            Button b = new Button(getTranslation("nodes.bulk." + kind.name()), e -> askBulk(kind));
+            b.setId("bulk-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            if (kind == BulkOperation.Kind.DRAIN) {
+                b.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            }
+            bar.add(b);
+        }
+        Button clear = new Button(getTranslation("nodes.bulk-clear"), e -> grid.deselectAll());
+        clear.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        bar.add(clear);
+        grid.addSelectionListener(e -> {
+            int n = e.getAllSelectedItems().size();
+            bar.setVisible(n > 0);
+            count.setText(getTranslation("nodes.bulk-selected", n));
+        });
+        return bar;
+    }
+
+    /** Asks for what the operation needs (a label, a taint) and for confirmation, then runs it. */
+    private void askBulk(BulkOperation.Kind kind) {
+        java.util.List<NodeView> selected = java.util.List.copyOf(grid.getSelectedItems());
+        if (selected.isEmpty()) {
+            return;
+        }
+        java.util.List<BulkOperation.NodeRef> refs = selected.stream()
+                .map(n -> new BulkOperation.NodeRef(n.clusterId(), n.name())).toList();
+        boolean needsKey = kind != BulkOperation.Kind.CORDON && kind != BulkOperation.Kind.UNCORDON
+                && kind != BulkOperation.Kind.DRAIN;
+        boolean needsValue = kind == BulkOperation.Kind.ADD_LABELS || kind == BulkOperation.Kind.ADD_TAINT;
+        boolean taint = kind == BulkOperation.Kind.ADD_TAINT || kind == BulkOperation.Kind.REMOVE_TAINT;
+        TextField key = new TextField(getTranslation("nodes.key"));
+        key.setId("bulk-key");
+        TextField value = new TextField(getTranslation("nodes.value"));
+        value.setId("bulk-value");
+        Select<String> effect = new Select<>();
+        effect.setLabel(getTranslation("nodes.effect"));
+        effect.setItems(NodeMetadataEditor.EFFECTS);
+        effect.setValue(NodeMetadataEditor.EFFECTS.getFirst());
+        effect.setId("bulk-effect");
+        HorizontalLayout parameters = new HorizontalLayout();
+        if (needsKey) {
+            parameters.add(key);
+        }
+        if (needsValue) {
+            parameters.add(value);
+        }
+        if (taint) {
+            parameters.add(effect);
+        }
+        String names = selected.stream().limit(10).map(NodeView::name).reduce((a, b) -> a + ", " + b).orElse("")
+                + (selected.size() > 10 ? ", …" : "");
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("nodes.bulk-title", getTranslation("nodes.bulk." + kind.name()),
+                selected.size()));
+        VerticalLayout text = new VerticalLayout(new Span(getTranslation("nodes.bulk-confirm", selected.size(),
+                names)), parameters);
+        text.setPadding(false);
+        confirm.setText(text);
+        confirm.setConfirmText(getTranslation("nodes.bulk." + kind.name()));
+        if (kind == BulkOperation.Kind.DRAIN) {
+            confirm.setConfirmButtonTheme("error primary");
+        }
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.addConfirmListener(e -> {
+            String k = key.getValue().trim();
+            BulkOperation operation = switch (kind) {
+                case ADD_LABELS -> new BulkOperation(kind, refs, Map.of(k, value.getValue().trim()), null, null, null);
+                case REMOVE_LABELS -> new BulkOperation(kind, refs, null, java.util.List.of(k), null, null);
+                case ADD_TAINT, REMOVE_TAINT -> new BulkOperation(kind, refs, null, null,
+                        new NodeView.Taint(k, value.getValue().trim(), effect.getValue()), null);
+                case DRAIN -> new BulkOperation(kind, refs, null, null, null, 60L);
+                default -> BulkOperation.of(kind, refs);
+            };
+            if (needsKey && k.isEmpty()) {
+                Notifications.error(getTranslation(taint ? "nodes.error.taint-missing" : "nodes.error.labels-missing"));
+                return;
+            }
+            new BulkDialog(kind, selected).start(operations, operation);
+        });
+        confirm.open();
     }
 
     private Button cordonButton(NodeView n) {
