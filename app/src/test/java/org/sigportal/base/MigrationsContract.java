@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import java.io.IOException;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +17,14 @@ abstract class MigrationsContract {
     Flyway flyway;
 
     @Test
-    void everyMigrationIsAppliedSuccessfully() throws IOException {
-        int files = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*.sql").length;
+    void everyMigrationIsAppliedSuccessfully() throws Exception {
+        String vendor;
+        try (var connection = flyway.getConfiguration().getDataSource().getConnection()) {
+            vendor = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+        }
+        var resolver = new PathMatchingResourcePatternResolver();
+        int files = resolver.getResources("classpath*:db/migration/V*.sql").length
+                + resolver.getResources("classpath*:db/vendor/" + vendor + "/V*.sql").length;
         MigrationInfo[] applied = flyway.info().applied();
 
         assertThat(files).isPositive();

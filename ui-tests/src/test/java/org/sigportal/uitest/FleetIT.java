@@ -100,6 +100,43 @@ class FleetIT extends PortalBrowserTest {
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(page.locator("#drain-refused")).containsText("disruption budget");
         assertThat(page.locator("#drain-skipped")).containsText("DaemonSet");
+        // The steps were pushed while it ran, in the same dialog.
+        assertThat(page.locator("#drain-steps")).containsText("Not evicted: demo/web-0");
+        page.locator("#drain-close").click();
+
+        // The node's pods come from the cache; its labels are edited with a confirmation.
+        page.locator("#nodes-grid vaadin-grid-cell-content:text-is('lifsea-node-09') >> visible=true").click();
+        assertThat(page.locator("#node-pods")).containsText("demo/node-exporter-7xk2p");
+        assertThat(page.locator("#node-pods")).containsText("DaemonSet/");
+        page.locator("#edit-labels").click();
+        page.locator("#add-label").click();
+        page.locator(".label-key input >> visible=true").last().fill("sig.openanolis.cn/owner");
+        page.locator(".label-value input >> visible=true").last().fill("storage-sig");
+        page.locator("#save-labels").click();
+        confirm(page);
+        assertThat(page.locator("vaadin-notification-card").last()).containsText("labels of lifsea-node-09 are saved");
+        // The watch brings the change back into the cache; the detail shows it when opened again.
+        page.waitForTimeout(1500);
+        page.locator("#nodes-grid vaadin-grid-cell-content:text-is('lifsea-node-09') >> visible=true").click();
+        assertThat(page.locator("#node-labels")).containsText("sig.openanolis.cn/owner=storage-sig");
+        page.locator("#close-node-detail").click();
+
+        // Bulk: two nodes ticked, cordoned in one go, a result per node.
+        page.locator("#nodes-selector input").fill("kubernetes.io/hostname in (lifsea-node-03,lifsea-node-04)");
+        assertThat(page.locator("#nodes-grid")).not().containsText("lifsea-node-09");
+        var boxes = page.locator("#nodes-grid vaadin-grid-cell-content vaadin-checkbox >> visible=true");
+        assertThat(boxes).hasCount(2);
+        boxes.nth(0).click();
+        boxes.nth(1).click();
+        assertThat(page.locator("#bulk-count")).hasText("2 selected");
+        page.locator("#bulk-cordon").click();
+        confirm(page);
+        assertThat(page.locator("#bulk-summary")).hasText("2 succeeded, 0 failed.");
+        assertThat(page.locator("#bulk-results")).containsText("lifsea-node-03");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/bulk.png")));
+        page.locator("#bulk-close").click();
+        assertThat(page.locator("#uncordon-lifsea-node-04 >> visible=true")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
     }
 
     @Test
