@@ -1,0 +1,348 @@
+package org.sigportal.discussion;
+
+import org.jspecify.annotations.Nullable;
+import org.sigportal.audit.AuditService;
+import org.sigportal.base.CurrentActor;
+import org.sigportal.base.PortalException;
+import org.sigportal.base.Roles;
+import org.sigportal.base.markdown.SafeMarkdown;
+import org.sigportal.base.search.Highlighter;
+import org.sigportal.base.search.SearchQuery;
+import org.sigportal.base.search.SearchTokens;
+import org.sigportal.discussion.internal.JooqDiscussionRepository;
+import org.sigportal.discussion.internal.JooqDiscussionRepository.StoredPost;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Categories, threads and posts. Anyone may read; members write (with the community-write scope over the API);
+ * authors edit their own posts with optimistic locking and a visible history; admins and maintainers manage
+ * categories and thread status.
+ */
+@Service
+public class DiscussionService {
+
+    static final String WRITE = "hasRole('MEMBER') and hasAuthority('SCOPE_community-write')";
+    static final String MANAGE = "(hasRole('ADMIN') or hasRole('MAINTAINER')) and hasAuthority('SCOPE_community-write')";
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?");
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}-]{0,39}");
+    private static final int MAX_TAGS = 5;
+    private static final int SEARCH_WINDOW = 2000;
+
+    private final JooqDiscussionRepository repository;
+    private final SafeMarkdown markdown;
+    private final AuditService audit;
+    private final Clock clock;
+
+    DiscussionService(JooqDiscussionRepository repository, SafeMarkdown markdown, AuditService audit, Clock clock) {
+        this.repository = repository;
+        this.markdown = markdown;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // --- reading (open to visitors)
+
+    public List<Category> categories() {
+        return repository.categories();
+    }
+
+    public Optional<Category> categoryBySlug(String slug) {
+        return repository.categories().stream().filter(c -> c.slug().equals(slug)).findFirst();
+    }
+
+    public ThreadPage threads(ThreadQuery query) {
+        return repository.threads(query, readerId(), moderator());
+    }
+
+    public List<ThreadSummary> pinned(@Nullable Long categoryId) {
+        return repository.pinned(categoryId, readerId());
+    }
+
+    public List<String> popularTags() {
+        return repository.popularTags(20);
+    }
+
+    /** The thread with its posts; hidden posts show only to moderators. */
+    public Optional<ThreadDetail> thread(long id) {
+        Optional<ThreadSummary> thread = repository.thread(id, readerId());
+        if (thread.isEmpty() || thread.get().hidden() && !moderator()) {
+            return Optional.empty();
+        }
+        Map<Long, Integer> revisions = repository.revisionCounts(id);
+        boolean moderator = moderator();
+        List<Post> posts = repository.posts(id).stream().filter(p -> !p.hidden() || moderator)
+                .map(p -> toPost(p, revisions.getOrDefault(p.id(), 0))).toList();
+        return Optional.of(new ThreadDetail(thread.get(), posts));
+    }
+
+    /** Every earlier text of a post, newest first: visible to all. */
+    public List<PostRevision> history(long postId) {
+        return repository.revisions(postId);
+    }
+
+    /** The sanitised HTML a Markdown text will show as: for previews while writing. */
+    public String preview(String body) {
+        return markdown.render(body);
+    }
+
+    /**
+     * Posts matching every term, in Chinese (a two-character term such as 存储 matches by bigram) or English (word
+     * forms share a stem), best first, with highlighted excerpts.
+     */
+    public List<SearchHit> search(String text, int limit) {
+        SearchQuery query = SearchTokens.query(text);
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        int max = Math.clamp(limit, 1, 50);
+        List<JooqDiscussionRepository.Candidate> candidates = repository.search(query.tokens(),
+                query.toPostgresTsQuery(), SEARCH_WINDOW, repository.postgres() ? max : SEARCH_WINDOW);
+        if (!repository.postgres()) {
+            candidates = candidates.stream()
+                    .sorted(Comparator.comparingDouble((JooqDiscussionRepository.Candidate c) ->
+                            -SearchTokens.score(c.tokens(), query)).thenComparing(c -> -c.postId()))
+                    .limit(max).toList();
+        }
+        List<SearchHit> hits = new ArrayList<>();
+        for (var c : candidates) {
+            String plain = markdown.excerpt(c.body(), 100_000);
+            hits.add(new SearchHit(c.threadId(), c.postId(), c.title(), c.categoryName(),
+                    Highlighter.highlight(plain, query, 220).stream()
+                            .map(s -> new SearchHit.Fragment(s.text(), s.highlighted())).toList(),
+                    c.createdAt()));
+        }
+        return hits;
+    }
+
+    // --- writing
+
+    @Transactional
+    @PreAuthorize(MANAGE)
+    public Category createCategory(String slug, String name, @Nullable String description) {
+        String s = slug == null ? "" : slug.trim().toLowerCase(Locale.ROOT);
+        if (!SLUG.matcher(s).matches()) {
+            throw new FieldError("discussions.error.slug", "slug");
+        }
+        if (repository.slugExists(s)) {
+            throw new FieldError("discussions.error.slug-taken", "slug", s);
+        }
+        String n = requireText(name, 120, "discussions.error.category-name", "name");
+        long id = repository.insertCategory(s, n, blankToNull(description), repository.categories().size(), false,
+                now());
+        audit.success("discussion.category.create", "category", s, n);
+        return repository.category(id).orElseThrow();
+    }
+
+    @Transactional
+    @PreAuthorize(MANAGE)
+    public void updateCategory(long id, int version, String name, @Nullable String description, int position) {
+        String n = requireText(name, 120, "discussions.error.category-name", "name");
+        if (!repository.updateCategory(id, version, n, blankToNull(description), position)) {
+            throw new org.sigportal.base.ConcurrentEditException();
+        }
+        audit.success("discussion.category.update", "category", String.valueOf(id), n);
+    }
+
+    @Transactional
+    @PreAuthorize(WRITE)
+    public long startThread(NewThread thread) {
+        Category category = repository.category(thread.categoryId())
+                .orElseThrow(() -> new FieldError("discussions.error.category", "category"));
+        String title = requireText(thread.title(), 200, "discussions.error.title", "title");
+        String body = requireBody(thread.body());
+        List<String> tags = tags(thread.tags());
+        long author = currentUserId();
+        OffsetDateTime now = now();
+        long threadId = repository.insertThread(category.id(), title, author, false, now);
+        long postId = repository.insertPost(threadId, author, true, body, null, tokens(title, body), now);
+        repository.setTags(threadId, tags);
+        repository.touchThread(threadId, postId, now, 0);
+        repository.markRead(author, threadId, postId);
+        audit.success("discussion.thread.create", "thread", String.valueOf(threadId), title);
+        return threadId;
+    }
+
+    @Transactional
+    @PreAuthorize(WRITE)
+    public long reply(long threadId, String body, @Nullable Long quotedPostId) {
+        ThreadSummary thread = repository.thread(threadId, null)
+                .filter(t -> !t.hidden() || moderator())
+                .orElseThrow(() -> new PortalException("discussions.error.no-thread"));
+        if (thread.status() == ThreadStatus.LOCKED && !moderator()) {
+            throw new PortalException("discussions.error.locked");
+        }
+        String text = requireBody(body);
+        if (quotedPostId != null && repository.post(quotedPostId).filter(p -> p.threadId() == threadId).isEmpty()) {
+            throw new PortalException("discussions.error.quote");
+        }
+        long author = currentUserId();
+        OffsetDateTime now = now();
+        long postId = repository.insertPost(threadId, author, false, text, quotedPostId, tokens(null, text), now);
+        repository.touchThread(threadId, postId, now, 1);
+        repository.markRead(author, threadId, postId);
+        audit.success("discussion.reply", "post", String.valueOf(postId), "thread " + threadId);
+        return postId;
+    }
+
+    /**
+     * Replaces the text of one's own post (moderators may edit any), if nobody saved it since {@code version}: then
+     * {@link PostConflictException} carries both texts and nothing is written. The replaced text stays in the
+     * history. For an opening post, {@code title} (when not null) renames the thread too.
+     */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public void editPost(long postId, int version, String body, @Nullable String title) {
+        StoredPost post = repository.post(postId).orElseThrow(() -> new PortalException("discussions.error.no-post"));
+        long editor = currentUserId();
+        if (post.authorId() != editor && !moderator()) {
+            throw new PortalException("discussions.error.not-yours");
+        }
+        String text = requireBody(body);
+        if (post.version() != version) {
+            throw new PostConflictException(text, post.body(), post.version());
+        }
+        ThreadSummary thread = repository.thread(post.threadId(), null).orElseThrow();
+        String newTitle = post.opening() && title != null
+                ? requireText(title, 200, "discussions.error.title", "title") : null;
+        String tokenTitle = post.opening() ? (newTitle != null ? newTitle : thread.title()) : null;
+        if (!repository.updatePost(post, version, text, post.opening() ? thread.title() : null,
+                tokens(tokenTitle, text), editor, now())) {
+            StoredPost now = repository.post(postId).orElseThrow();
+            throw new PostConflictException(text, now.body(), now.version());
+        }
+        if (newTitle != null && !newTitle.equals(thread.title())) {
+            repository.updateTitle(post.threadId(), newTitle);
+        }
+        audit.success("discussion.post.edit", "post", String.valueOf(postId), "version " + (version + 1));
+    }
+
+    @Transactional
+    @PreAuthorize(WRITE)
+    public void setStatus(long threadId, ThreadStatus status) {
+        ThreadSummary thread = repository.thread(threadId, null)
+                .orElseThrow(() -> new PortalException("discussions.error.no-thread"));
+        boolean author = thread.authorUsername().equals(CurrentActor.nameOrAnonymous());
+        // The author may mark their question answered or open again; locking is for moderators.
+        if (!moderator() && !(author && status != ThreadStatus.LOCKED && thread.status() != ThreadStatus.LOCKED)) {
+            throw new PortalException("discussions.error.not-allowed");
+        }
+        repository.setStatus(threadId, status);
+        audit.success("discussion.thread.status", "thread", String.valueOf(threadId), status.name());
+    }
+
+    /** Remembers how far the signed-in member has read (no-op for visitors). */
+    @Transactional
+    public void markRead(long threadId, long lastPostId) {
+        Long reader = readerId();
+        if (reader != null) {
+            repository.markRead(reader, threadId, lastPostId);
+        }
+    }
+
+    // --- helpers
+
+    private Post toPost(StoredPost p, int revisions) {
+        return new Post(p.id(), p.threadId(), p.authorUsername(), p.authorDisplayName(), p.opening(), p.body(),
+                markdown.render(p.body()), p.quotedPostId(), p.hidden(), p.createdAt(), p.editedAt(), revisions,
+                p.version());
+    }
+
+    private String tokens(@Nullable String title, String body) {
+        return org.sigportal.discussion.internal.PostText.tokens(markdown, title, body);
+    }
+
+    private String requireBody(@Nullable String body) {
+        if (body == null || body.isBlank()) {
+            throw new FieldError("discussions.error.body", "body");
+        }
+        markdown.requireWithinLimit(body);
+        return body.strip();
+    }
+
+    private static String requireText(@Nullable String text, int max, String key, String field) {
+        if (text == null || text.isBlank() || text.strip().length() > max) {
+            throw new FieldError(key, field, max);
+        }
+        return text.strip();
+    }
+
+    private static List<String> tags(@Nullable List<String> tags) {
+        Set<String> out = new LinkedHashSet<>();
+        if (tags != null) {
+            for (String t : tags) {
+                String tag = t == null ? "" : t.strip().toLowerCase(Locale.ROOT).replaceFirst("^#", "");
+                if (tag.isEmpty()) {
+                    continue;
+                }
+                if (!TAG.matcher(tag).matches()) {
+                    throw new FieldError("discussions.error.tag", "tags", tag);
+                }
+                out.add(tag);
+            }
+        }
+        if (out.size() > MAX_TAGS) {
+            throw new FieldError("discussions.error.too-many-tags", "tags", MAX_TAGS);
+        }
+        return List.copyOf(out);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private long currentUserId() {
+        return repository.userId(CurrentActor.username()
+                .orElseThrow(() -> new PortalException("discussions.error.no-account")));
+    }
+
+    private @Nullable Long readerId() {
+        return CurrentActor.username().map(u -> {
+            try {
+                return repository.userId(u);
+            } catch (PortalException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    private static boolean moderator() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_"
+                + Roles.ADMIN) || a.getAuthority().equals("ROLE_" + Roles.MAINTAINER));
+    }
+
+    /** A refusal that concerns one input field. */
+    static final class FieldError extends PortalException {
+        private final String field;
+
+        FieldError(String key, String field, Object... args) {
+            super(key, args);
+            this.field = field;
+        }
+
+        @Override
+        public String field() {
+            return field;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.discussion.api;
+
+import org.jspecify.annotations.NullMarked;

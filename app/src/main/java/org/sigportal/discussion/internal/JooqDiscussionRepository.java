@@ -1,0 +1,345 @@
+package org.sigportal.discussion.internal;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.sigportal.discussion.Category;
+import org.sigportal.discussion.PostRevision;
+import org.sigportal.discussion.ThreadPage;
+import org.sigportal.discussion.ThreadQuery;
+import org.sigportal.discussion.ThreadStatus;
+import org.sigportal.discussion.ThreadSummary;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.sigportal.db.Tables.DISCUSSION_CATEGORY;
+import static org.sigportal.db.Tables.DISCUSSION_POST;
+import static org.sigportal.db.Tables.DISCUSSION_POST_REVISION;
+import static org.sigportal.db.Tables.DISCUSSION_READ;
+import static org.sigportal.db.Tables.DISCUSSION_THREAD;
+import static org.sigportal.db.Tables.DISCUSSION_THREAD_TAG;
+import static org.sigportal.db.Tables.PORTAL_USER;
+
+/** Categories, threads and posts in the database; search runs on PostgreSQL's index or, on H2, by token match. */
+@Repository
+public class JooqDiscussionRepository {
+
+    /** A stored post with its author. */
+    public record StoredPost(long id, long threadId, String authorUsername, String authorDisplayName, long authorId,
+                             boolean opening, String body, @Nullable Long quotedPostId, boolean hidden,
+                             OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, int version) {
+    }
+
+    /** A search candidate: the post, its thread, and its stored tokens (for ranking on H2). */
+    public record Candidate(long postId, long threadId, String title, String categoryName, String body,
+                            String tokens, OffsetDateTime createdAt, double rank) {
+    }
+
+    private final DSLContext dsl;
+
+    JooqDiscussionRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public boolean postgres() {
+        return dsl.dialect().family() == SQLDialect.POSTGRES;
+    }
+
+    // --- categories
+
+    public List<Category> categories() {
+        return dsl.selectFrom(DISCUSSION_CATEGORY).orderBy(DISCUSSION_CATEGORY.POSITION, DISCUSSION_CATEGORY.NAME)
+                .fetch(r -> new Category(r.getId(), r.getSlug(), r.getName(), r.getDescription(), r.getPosition(),
+                        r.getDemo(), r.getVersion()));
+    }
+
+    public Optional<Category> category(long id) {
+        return categories().stream().filter(c -> c.id() == id).findFirst();
+    }
+
+    public boolean slugExists(String slug) {
+        return dsl.fetchExists(DISCUSSION_CATEGORY, DISCUSSION_CATEGORY.SLUG.eq(slug));
+    }
+
+    public long insertCategory(String slug, String name, @Nullable String description, int position, boolean demo,
+                               OffsetDateTime now) {
+        return dsl.insertInto(DISCUSSION_CATEGORY).set(DISCUSSION_CATEGORY.SLUG, slug)
+                .set(DISCUSSION_CATEGORY.NAME, name).set(DISCUSSION_CATEGORY.DESCRIPTION, description)
+                .set(DISCUSSION_CATEGORY.POSITION, position).set(DISCUSSION_CATEGORY.DEMO, demo)
+                .set(DISCUSSION_CATEGORY.CREATED_AT, now)
+                .returning(DISCUSSION_CATEGORY.ID).fetchOne(DISCUSSION_CATEGORY.ID);
+    }
+
+    /** False when the category changed since {@code version} was read. */
+    public boolean updateCategory(long id, int version, String name, @Nullable String description, int position) {
+        return dsl.update(DISCUSSION_CATEGORY).set(DISCUSSION_CATEGORY.NAME, name)
+                .set(DISCUSSION_CATEGORY.DESCRIPTION, description).set(DISCUSSION_CATEGORY.POSITION, position)
+                .set(DISCUSSION_CATEGORY.VERSION, version + 1)
+                .where(DISCUSSION_CATEGORY.ID.eq(id).and(DISCUSSION_CATEGORY.VERSION.eq(version))).execute() == 1;
+    }
+
+    // --- threads
+
+    public long insertThread(long categoryId, String title, long authorId, boolean demo, OffsetDateTime now) {
+        return dsl.insertInto(DISCUSSION_THREAD).set(DISCUSSION_THREAD.CATEGORY_ID, categoryId)
+                .set(DISCUSSION_THREAD.TITLE, title).set(DISCUSSION_THREAD.AUTHOR_ID, authorId)
+                .set(DISCUSSION_THREAD.DEMO, demo).set(DISCUSSION_THREAD.LAST_ACTIVITY_AT, now)
+                .set(DISCUSSION_THREAD.CREATED_AT, now)
+                .returning(DISCUSSION_THREAD.ID).fetchOne(DISCUSSION_THREAD.ID);
+    }
+
+    public void setTags(long threadId, Collection<String> tags) {
+        dsl.deleteFrom(DISCUSSION_THREAD_TAG).where(DISCUSSION_THREAD_TAG.THREAD_ID.eq(threadId)).execute();
+        for (String tag : tags) {
+            dsl.insertInto(DISCUSSION_THREAD_TAG).set(DISCUSSION_THREAD_TAG.THREAD_ID, threadId)
+                    .set(DISCUSSION_THREAD_TAG.TAG, tag).execute();
+        }
+    }
+
+    /** A reply arrived: count it and move the thread to the top of "latest activity". */
+    public void touchThread(long threadId, long postId, OffsetDateTime now, int replies) {
+        dsl.update(DISCUSSION_THREAD)
+                .set(DISCUSSION_THREAD.REPLY_COUNT, DISCUSSION_THREAD.REPLY_COUNT.plus(replies))
+                .set(DISCUSSION_THREAD.LAST_POST_ID, postId).set(DISCUSSION_THREAD.LAST_ACTIVITY_AT, now)
+                .where(DISCUSSION_THREAD.ID.eq(threadId)).execute();
+    }
+
+    public boolean updateTitle(long threadId, String title) {
+        return dsl.update(DISCUSSION_THREAD).set(DISCUSSION_THREAD.TITLE, title)
+                .where(DISCUSSION_THREAD.ID.eq(threadId)).execute() == 1;
+    }
+
+    public boolean setStatus(long threadId, ThreadStatus status) {
+        return dsl.update(DISCUSSION_THREAD).set(DISCUSSION_THREAD.STATUS, status.name())
+                .set(DISCUSSION_THREAD.VERSION, DISCUSSION_THREAD.VERSION.plus(1))
+                .where(DISCUSSION_THREAD.ID.eq(threadId)).execute() == 1;
+    }
+
+    public Optional<ThreadSummary> thread(long id, @Nullable Long readerId) {
+        return threads(DISCUSSION_THREAD.ID.eq(id), readerId, 1).stream().findFirst();
+    }
+
+    public ThreadPage threads(ThreadQuery query, @Nullable Long readerId, boolean includeHidden) {
+        Condition where = DISCUSSION_THREAD.PINNED.isFalse().and(DISCUSSION_THREAD.MERGED_INTO_ID.isNull());
+        if (!includeHidden) {
+            where = where.and(DISCUSSION_THREAD.HIDDEN.isFalse());
+        }
+        if (query.categoryId() != null) {
+            where = where.and(DISCUSSION_THREAD.CATEGORY_ID.eq(query.categoryId()));
+        }
+        if (query.status() != null) {
+            where = where.and(DISCUSSION_THREAD.STATUS.eq(query.status().name()));
+        }
+        if (query.tag() != null && !query.tag().isBlank()) {
+            where = where.and(DISCUSSION_THREAD.ID.in(DSL.select(DISCUSSION_THREAD_TAG.THREAD_ID)
+                    .from(DISCUSSION_THREAD_TAG).where(DISCUSSION_THREAD_TAG.TAG.eq(query.tag()))));
+        }
+        if (query.after() != null) {
+            where = where.and(DSL.row(DISCUSSION_THREAD.LAST_ACTIVITY_AT, DISCUSSION_THREAD.ID)
+                    .lt(query.after().lastActivityAt(), query.after().id()));
+        }
+        int limit = Math.clamp(query.limit(), 1, 100);
+        List<ThreadSummary> rows = threads(where, readerId, limit + 1);
+        ThreadPage.Cursor next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            ThreadSummary last = rows.getLast();
+            next = new ThreadPage.Cursor(last.lastActivityAt(), last.id());
+        }
+        return new ThreadPage(List.copyOf(rows), next);
+    }
+
+    public List<ThreadSummary> pinned(@Nullable Long categoryId, @Nullable Long readerId) {
+        Condition where = DISCUSSION_THREAD.PINNED.isTrue().and(DISCUSSION_THREAD.HIDDEN.isFalse());
+        if (categoryId != null) {
+            where = where.and(DISCUSSION_THREAD.CATEGORY_ID.eq(categoryId));
+        }
+        return threads(where, readerId, 20);
+    }
+
+    private List<ThreadSummary> threads(Condition where, @Nullable Long readerId, int limit) {
+        var t = DISCUSSION_THREAD;
+        var read = DISCUSSION_READ.as("rd");
+        var rows = dsl.select(t.ID, t.CATEGORY_ID, DISCUSSION_CATEGORY.SLUG, DISCUSSION_CATEGORY.NAME, t.TITLE,
+                        PORTAL_USER.USERNAME, PORTAL_USER.DISPLAY_NAME, t.STATUS, t.PINNED, t.HIDDEN, t.REPLY_COUNT,
+                        t.LAST_ACTIVITY_AT, t.LAST_POST_ID, t.DEMO, t.VERSION, read.LAST_READ_POST_ID)
+                .from(t).join(DISCUSSION_CATEGORY).on(DISCUSSION_CATEGORY.ID.eq(t.CATEGORY_ID))
+                .join(PORTAL_USER).on(PORTAL_USER.ID.eq(t.AUTHOR_ID))
+                .leftJoin(read).on(read.THREAD_ID.eq(t.ID).and(read.USER_ID.eq(readerId == null ? -1L : readerId)))
+                .where(where)
+                .orderBy(t.LAST_ACTIVITY_AT.desc(), t.ID.desc())
+                .limit(limit).fetch();
+        Map<Long, List<String>> tags = tags(rows.map(r -> r.get(t.ID)));
+        List<ThreadSummary> out = new ArrayList<>();
+        for (Record r : rows) {
+            long id = r.get(t.ID);
+            Long lastPost = r.get(t.LAST_POST_ID);
+            Long lastRead = r.get(read.LAST_READ_POST_ID);
+            boolean unread = readerId != null && (lastRead == null || lastPost != null && lastPost > lastRead);
+            out.add(new ThreadSummary(id, r.get(t.CATEGORY_ID), r.get(DISCUSSION_CATEGORY.SLUG),
+                    r.get(DISCUSSION_CATEGORY.NAME), r.get(t.TITLE), r.get(PORTAL_USER.USERNAME),
+                    r.get(PORTAL_USER.DISPLAY_NAME), ThreadStatus.valueOf(r.get(t.STATUS)), r.get(t.PINNED),
+                    r.get(t.HIDDEN), r.get(t.REPLY_COUNT), r.get(t.LAST_ACTIVITY_AT),
+                    tags.getOrDefault(id, List.of()), unread, r.get(t.DEMO), r.get(t.VERSION)));
+        }
+        return out;
+    }
+
+    private Map<Long, List<String>> tags(List<Long> threadIds) {
+        Map<Long, List<String>> tags = new LinkedHashMap<>();
+        if (threadIds.isEmpty()) {
+            return tags;
+        }
+        dsl.selectFrom(DISCUSSION_THREAD_TAG).where(DISCUSSION_THREAD_TAG.THREAD_ID.in(threadIds))
+                .orderBy(DISCUSSION_THREAD_TAG.TAG)
+                .forEach(r -> tags.computeIfAbsent(r.getThreadId(), k -> new ArrayList<>()).add(r.getTag()));
+        return tags;
+    }
+
+    public List<String> popularTags(int limit) {
+        return dsl.select(DISCUSSION_THREAD_TAG.TAG).from(DISCUSSION_THREAD_TAG)
+                .groupBy(DISCUSSION_THREAD_TAG.TAG).orderBy(DSL.count().desc(), DISCUSSION_THREAD_TAG.TAG)
+                .limit(limit).fetch(DISCUSSION_THREAD_TAG.TAG);
+    }
+
+    public void markRead(long userId, long threadId, long postId) {
+        int updated = dsl.update(DISCUSSION_READ).set(DISCUSSION_READ.LAST_READ_POST_ID, postId)
+                .where(DISCUSSION_READ.USER_ID.eq(userId).and(DISCUSSION_READ.THREAD_ID.eq(threadId))
+                        .and(DISCUSSION_READ.LAST_READ_POST_ID.lt(postId))).execute();
+        if (updated == 0 && !dsl.fetchExists(DISCUSSION_READ, DISCUSSION_READ.USER_ID.eq(userId)
+                .and(DISCUSSION_READ.THREAD_ID.eq(threadId)))) {
+            dsl.insertInto(DISCUSSION_READ).set(DISCUSSION_READ.USER_ID, userId)
+                    .set(DISCUSSION_READ.THREAD_ID, threadId).set(DISCUSSION_READ.LAST_READ_POST_ID, postId)
+                    .execute();
+        }
+    }
+
+    // --- posts
+
+    public long insertPost(long threadId, long authorId, boolean opening, String body, @Nullable Long quoted,
+                           String tokens, OffsetDateTime now) {
+        return dsl.insertInto(DISCUSSION_POST).set(DISCUSSION_POST.THREAD_ID, threadId)
+                .set(DISCUSSION_POST.AUTHOR_ID, authorId).set(DISCUSSION_POST.OPENING, opening)
+                .set(DISCUSSION_POST.BODY, body).set(DISCUSSION_POST.QUOTED_POST_ID, quoted)
+                .set(DISCUSSION_POST.SEARCH_TOKENS, tokens).set(DISCUSSION_POST.CREATED_AT, now)
+                .returning(DISCUSSION_POST.ID).fetchOne(DISCUSSION_POST.ID);
+    }
+
+    public List<StoredPost> posts(long threadId) {
+        return postQuery(DISCUSSION_POST.THREAD_ID.eq(threadId));
+    }
+
+    public Optional<StoredPost> post(long id) {
+        return postQuery(DISCUSSION_POST.ID.eq(id)).stream().findFirst();
+    }
+
+    private List<StoredPost> postQuery(Condition where) {
+        var p = DISCUSSION_POST;
+        return dsl.select(p.ID, p.THREAD_ID, PORTAL_USER.USERNAME, PORTAL_USER.DISPLAY_NAME, p.AUTHOR_ID, p.OPENING,
+                        p.BODY, p.QUOTED_POST_ID, p.HIDDEN, p.CREATED_AT, p.EDITED_AT, p.VERSION)
+                .from(p).join(PORTAL_USER).on(PORTAL_USER.ID.eq(p.AUTHOR_ID)).where(where).orderBy(p.ID)
+                .fetch(r -> new StoredPost(r.get(p.ID), r.get(p.THREAD_ID), r.get(PORTAL_USER.USERNAME),
+                        r.get(PORTAL_USER.DISPLAY_NAME), r.get(p.AUTHOR_ID), r.get(p.OPENING), r.get(p.BODY),
+                        r.get(p.QUOTED_POST_ID), r.get(p.HIDDEN), r.get(p.CREATED_AT), r.get(p.EDITED_AT),
+                        r.get(p.VERSION)));
+    }
+
+    /**
+     * Replaces a post's text if it is still at {@code version}, keeping the text it replaces in the history.
+     * False when someone saved in between (then nothing is written).
+     */
+    public boolean updatePost(StoredPost before, int version, String body, @Nullable String oldTitle, String tokens,
+                              long editorId, OffsetDateTime now) {
+        int updated = dsl.update(DISCUSSION_POST).set(DISCUSSION_POST.BODY, body)
+                .set(DISCUSSION_POST.SEARCH_TOKENS, tokens).set(DISCUSSION_POST.EDITED_AT, now)
+                .set(DISCUSSION_POST.VERSION, version + 1)
+                .where(DISCUSSION_POST.ID.eq(before.id()).and(DISCUSSION_POST.VERSION.eq(version))).execute();
+        if (updated == 0) {
+            return false;
+        }
+        dsl.insertInto(DISCUSSION_POST_REVISION).set(DISCUSSION_POST_REVISION.POST_ID, before.id())
+                .set(DISCUSSION_POST_REVISION.REVISION, version).set(DISCUSSION_POST_REVISION.BODY, before.body())
+                .set(DISCUSSION_POST_REVISION.TITLE, oldTitle).set(DISCUSSION_POST_REVISION.EDITED_BY, editorId)
+                .set(DISCUSSION_POST_REVISION.CREATED_AT, now).execute();
+        return true;
+    }
+
+    public Map<Long, Integer> revisionCounts(long threadId) {
+        return dsl.select(DISCUSSION_POST_REVISION.POST_ID, DSL.count()).from(DISCUSSION_POST_REVISION)
+                .join(DISCUSSION_POST).on(DISCUSSION_POST.ID.eq(DISCUSSION_POST_REVISION.POST_ID))
+                .where(DISCUSSION_POST.THREAD_ID.eq(threadId)).groupBy(DISCUSSION_POST_REVISION.POST_ID)
+                .fetchMap(DISCUSSION_POST_REVISION.POST_ID, DSL.count());
+    }
+
+    public List<PostRevision> revisions(long postId) {
+        return dsl.select(DISCUSSION_POST_REVISION.REVISION, DISCUSSION_POST_REVISION.BODY,
+                        DISCUSSION_POST_REVISION.TITLE, PORTAL_USER.USERNAME, DISCUSSION_POST_REVISION.CREATED_AT)
+                .from(DISCUSSION_POST_REVISION).join(PORTAL_USER)
+                .on(PORTAL_USER.ID.eq(DISCUSSION_POST_REVISION.EDITED_BY))
+                .where(DISCUSSION_POST_REVISION.POST_ID.eq(postId))
+                .orderBy(DISCUSSION_POST_REVISION.REVISION.desc())
+                .fetch(r -> new PostRevision(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    // --- search
+
+    /**
+     * Posts whose tokens contain every query token, among the most recent {@code window} such posts. On
+     * PostgreSQL the GIN index finds them and ts_rank orders them; on H2 each token is a LIKE on the
+     * space-delimited token column and the caller ranks.
+     */
+    public List<Candidate> search(List<String> tokens, String tsQuery, int window, int limit) {
+        var p = DISCUSSION_POST;
+        var t = DISCUSSION_THREAD;
+        Condition visible = p.HIDDEN.isFalse().and(t.HIDDEN.isFalse());
+        if (postgres()) {
+            var matches = DSL.condition("{0} @@ to_tsquery('simple', {1})", DSL.field(DSL.name("p", "search_vector")),
+                    DSL.val(tsQuery));
+            var recent = DSL.select(DSL.field(DSL.name("p", "id"), Long.class)).from(p.as("p")).where(matches)
+                    .orderBy(DSL.field(DSL.name("p", "id")).desc()).limit(window);
+            var rank = DSL.field("ts_rank({0}, to_tsquery('simple', {1}))", Double.class,
+                    DSL.field(DSL.name(p.getName(), "search_vector")), DSL.val(tsQuery)).as("rank");
+            return dsl.select(p.ID, p.THREAD_ID, t.TITLE, DISCUSSION_CATEGORY.NAME, p.BODY, p.SEARCH_TOKENS,
+                            p.CREATED_AT, rank)
+                    .from(p).join(t).on(t.ID.eq(p.THREAD_ID))
+                    .join(DISCUSSION_CATEGORY).on(DISCUSSION_CATEGORY.ID.eq(t.CATEGORY_ID))
+                    .where(p.ID.in(recent)).and(visible)
+                    .orderBy(DSL.field(DSL.name("rank")).desc(), p.ID.desc()).limit(limit)
+                    .fetch(r -> new Candidate(r.get(p.ID), r.get(p.THREAD_ID), r.get(t.TITLE),
+                            r.get(DISCUSSION_CATEGORY.NAME), r.get(p.BODY), r.get(p.SEARCH_TOKENS),
+                            r.get(p.CREATED_AT), r.get("rank", Double.class)));
+        }
+        Condition all = DSL.trueCondition();
+        for (String token : tokens) {
+            all = all.and(p.SEARCH_TOKENS.like("% " + escapeLike(token) + " %", '!'));
+        }
+        return dsl.select(p.ID, p.THREAD_ID, t.TITLE, DISCUSSION_CATEGORY.NAME, p.BODY, p.SEARCH_TOKENS,
+                        p.CREATED_AT)
+                .from(p).join(t).on(t.ID.eq(p.THREAD_ID))
+                .join(DISCUSSION_CATEGORY).on(DISCUSSION_CATEGORY.ID.eq(t.CATEGORY_ID))
+                .where(all).and(visible).orderBy(p.ID.desc()).limit(window)
+                .fetch(r -> new Candidate(r.get(p.ID), r.get(p.THREAD_ID), r.get(t.TITLE),
+                        r.get(DISCUSSION_CATEGORY.NAME), r.get(p.BODY), r.get(p.SEARCH_TOKENS),
+                        r.get(p.CREATED_AT), 0));
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    public long userId(String username) {
+        return dsl.select(PORTAL_USER.ID).from(PORTAL_USER).where(PORTAL_USER.USERNAME.eq(username))
+                .fetchOptional(PORTAL_USER.ID).orElseThrow(() -> new org.sigportal.base.PortalException(
+                        "discussions.error.no-account"));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.discussion.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.discussion.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,210 @@
+package org.sigportal.discussion;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sigportal.base.PortalException;
+import org.sigportal.identity.SignUpRequest;
+import org.sigportal.identity.UserAccountService;
+import org.sigportal.support.SignedIn;
+import org.sigportal.support.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Threads, replies, edits and search as members use them, on each supported database: keyset pages, filters,
+ * conflicts that keep both texts, the edit history, search in Chinese and English, and hostile Markdown.
+ */
+abstract class DiscussionContract {
+
+    @Autowired
+    DiscussionService discussions;
+    @Autowired
+    UserAccountService accounts;
+
+    String alice;
+    String bob;
+    long category;
+
+    @BeforeEach
+    void membersAndACategory() {
+        alice = member("alice");
+        bob = member("bob");
+        String slug = "sig-" + TestAccounts.uniqueUsername("c").replaceAll("[^a-z0-9]", "").toLowerCase();
+        category = SignedIn.asAdmin(() -> discussions.createCategory(slug, "Test SIG " + slug, "for tests")).id();
+    }
+
+    private String member(String prefix) {
+        String name = TestAccounts.uniqueUsername(prefix);
+        accounts.signUp(new SignUpRequest(name, prefix + " Display", name + "@example.org", "member-password-1"));
+        return name;
+    }
+
+    <T> T as(String user, Supplier<T> action) {
+        return SignedIn.as(user, action, "ROLE_MEMBER", "SCOPE_read", "SCOPE_community-write");
+    }
+
+    long thread(String user, String title, String body, String... tags) {
+        return as(user, () -> discussions.startThread(new NewThread(category, title, body, List.of(tags))));
+    }
+
+    @Test
+    void aMemberStartsAThreadOthersReplyAndTheThreadMovesToTheTop() {
+        long older = thread(alice, "Older thread", "first");
+        long t = thread(alice, "LifseaOS upgrade plan", "We upgrade **zone by zone**.", "lifseaos", "Upgrade");
+        long reply = as(bob, () -> discussions.reply(t, "Which zone first?", null));
+        as(bob, () -> discussions.reply(older, "bumping the older one", null));
+
+        ThreadDetail detail = discussions.thread(t).orElseThrow();
+        assertThat(detail.thread().title()).isEqualTo("LifseaOS upgrade plan");
+        assertThat(detail.thread().replyCount()).isEqualTo(1);
+        assertThat(detail.thread().tags()).containsExactly("lifseaos", "upgrade");
+        assertThat(detail.posts()).extracting(Post::id).endsWith(reply);
+        assertThat(detail.posts().getFirst().html()).contains("<strong>zone by zone</strong>");
+
+        // Latest activity first: the older thread got the latest reply.
+        ThreadPage page = discussions.threads(new ThreadQuery(category, null, null, null, 10));
+        assertThat(page.threads()).extracting(ThreadSummary::id).containsExactly(older, t);
+        // Unread markers: alice has not read bob's reply yet.
+        assertThat(as(alice, () -> discussions.threads(new ThreadQuery(category, null, null, null, 10))).threads())
+                .allMatch(ThreadSummary::unread);
+        as(alice, () -> {
+            discussions.markRead(t, reply);
+            return null;
+        });
+        assertThat(as(alice, () -> discussions.threads(new ThreadQuery(category, null, null, null, 10))).threads())
+                .filteredOn(s -> s.id() == t).allMatch(s -> !s.unread());
+    }
+
+    @Test
+    void keysetPagesWalkEveryThreadOnceAndFiltersApply() {
+        Set<Long> created = new HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(thread(bob, "Thread " + i, "body " + i, i % 2 == 0 ? "even" : "odd"));
+        }
+        List<Long> seen = new ArrayList<>();
+        ThreadPage.Cursor cursor = null;
+        int pages = 0;
+        do {
+            ThreadPage page = discussions.threads(new ThreadQuery(category, null, null, cursor, 3));
+            page.threads().forEach(s -> seen.add(s.id()));
+            cursor = page.next();
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(7).containsExactlyInAnyOrderElementsOf(created);
+        assertThat(ThreadPage.Cursor.decode(new ThreadPage.Cursor(java.time.OffsetDateTime.parse(
+                "2026-01-02T03:04:05.678Z"), 42).encode()).id()).isEqualTo(42);
+
+        assertThat(discussions.threads(new ThreadQuery(category, "even", null, null, 50)).threads()).hasSize(4);
+        long answered = seen.getFirst();
+        long author = answered;
+        as(bob, () -> {
+            discussions.setStatus(author, ThreadStatus.ANSWERED);
+            return null;
+        });
+        assertThat(discussions.threads(new ThreadQuery(category, null, ThreadStatus.ANSWERED, null, 50)).threads())
+                .extracting(ThreadSummary::id).containsExactly(answered);
+        // Locking is for moderators.
+        assertThatThrownBy(() -> as(bob, () -> {
+            discussions.setStatus(author, ThreadStatus.LOCKED);
+            return null;
+        })).isInstanceOf(PortalException.class);
+    }
+
+    @Test
+    void concurrentEditsEndInAConflictThatKeepsBothTextsAndTheHistoryIsVisible() {
+        long t = thread(alice, "Runtime classes", "runc for most, rund for untrusted code");
+        Post opening = discussions.thread(t).orElseThrow().posts().getFirst();
+
+        as(alice, () -> {
+            discussions.editPost(opening.id(), opening.version(), "runc for most; **rund** for untrusted code",
+                    "Runtime classes per workload");
+            return null;
+        });
+        // A second editor still holds the first version.
+        assertThatThrownBy(() -> as(alice, () -> {
+            discussions.editPost(opening.id(), opening.version(), "my stale text", null);
+            return null;
+        })).isInstanceOfSatisfying(PostConflictException.class, e -> {
+            assertThat(e.yours()).isEqualTo("my stale text");
+            assertThat(e.theirs()).isEqualTo("runc for most; **rund** for untrusted code");
+            assertThat(e.currentVersion()).isEqualTo(opening.version() + 1);
+        });
+        Post now = discussions.thread(t).orElseThrow().posts().getFirst();
+        assertThat(now.body()).isEqualTo("runc for most; **rund** for untrusted code");
+        assertThat(now.revisions()).isEqualTo(1);
+        assertThat(discussions.thread(t).orElseThrow().thread().title()).isEqualTo("Runtime classes per workload");
+        assertThat(discussions.history(opening.id())).singleElement().satisfies(r -> {
+            assertThat(r.body()).isEqualTo("runc for most, rund for untrusted code");
+            assertThat(r.title()).isEqualTo("Runtime classes");
+            assertThat(r.editedBy()).isEqualTo(alice);
+        });
+        // Others cannot edit it.
+        assertThatThrownBy(() -> as(bob, () -> {
+            discussions.editPost(opening.id(), now.version(), "hijack", null);
+            return null;
+        })).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("discussions.error.not-yours"));
+    }
+
+    @Test
+    void searchFindsChineseTermsByBigramAndEnglishWordForms() {
+        String marker = "zq" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        long storage = thread(alice, "云原生存储方案选型 " + marker, "本地盘还是分布式块存储?");
+        long confidential = thread(bob, "机密容器的远程证明 " + marker, "Attestation happens inside the TEE.");
+        long upgrades = thread(alice, "Kernel " + marker, "We are upgrading the kernels of all nodes.");
+        as(bob, () -> discussions.reply(upgrades, "Upgraded containers restart automatically.", null));
+
+        assertThat(discussions.search("存储 " + marker, 10)).extracting(SearchHit::threadId).containsOnly(storage);
+        assertThat(discussions.search("机密 " + marker, 10)).extracting(SearchHit::threadId)
+                .containsOnly(confidential);
+        // A two-character term that only appears split across words does not match.
+        assertThat(discussions.search("储块 " + marker, 10)).isEmpty();
+        // English word forms: upgrade ~ upgrading ~ upgraded.
+        assertThat(discussions.search("upgrade " + marker, 10)).extracting(SearchHit::threadId)
+                .containsOnly(upgrades);
+        assertThat(discussions.search("upgrade container", 10)).extracting(SearchHit::threadId).contains(upgrades);
+        SearchHit hit = discussions.search("存储 " + marker, 10).getFirst();
+        assertThat(hit.excerpt()).anySatisfy(f -> {
+            assertThat(f.match()).isTrue();
+            assertThat(f.text()).contains("存储");
+        });
+        assertThat(discussions.search("   ", 10)).isEmpty();
+        assertThat(discussions.search("a & b | !c:* 'x' \\", 10)).isNotNull();
+    }
+
+    @Test
+    void hostileMarkdownIsRenderedHarmlessAndBadInputIsRefusedWithAReason() {
+        long t = thread(bob, "Hostile", """
+                <script>alert(1)</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>
+                ![x](https://evil.example/x.png)""");
+        String html = discussions.thread(t).orElseThrow().posts().getFirst().html();
+        // Raw HTML shows as text; the javascript: link is no link; the image from an unlisted host is a link.
+        assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("href=\"javascript");
+        assertThat(html).contains("&lt;script&gt;").contains("&lt;img src&#61;x onerror&#61;alert(1)&gt;")
+                .contains("<a href=\"https://evil.example/x.png\" rel=\"noreferrer nofollow noopener\">");
+
+        assertThatThrownBy(() -> thread(bob, " ", "body")).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.field()).isEqualTo("title"));
+        assertThatThrownBy(() -> thread(bob, "title", "  ")).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("discussions.error.body"));
+        assertThatThrownBy(() -> thread(bob, "title", "body", "a", "b", "c", "d", "e", "f"))
+                .isInstanceOfSatisfying(PortalException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("discussions.error.too-many-tags"));
+        assertThatThrownBy(() -> thread(bob, "title", "x".repeat(70_000))).isInstanceOf(PortalException.class);
+        // Visitors read but do not write; only admins and maintainers make categories.
+        assertThatThrownBy(() -> discussions.startThread(new NewThread(category, "t", "b", List.of())))
+                .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> as(bob, () -> discussions.createCategory("bobs", "Bob's", null)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+}

@@ -1,0 +1,7 @@
+package org.sigportal.discussion;
+
+import org.sigportal.support.PostgresDatabase;
+
+@PostgresDatabase
+class DiscussionPostgresTest extends DiscussionContract {
+}
