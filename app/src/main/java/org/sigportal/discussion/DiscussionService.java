@@ -11,6 +11,7 @@ import org.sigportal.base.search.SearchQuery;
 import org.sigportal.base.search.SearchTokens;
 import org.sigportal.discussion.internal.JooqDiscussionRepository;
 import org.sigportal.discussion.internal.JooqDiscussionRepository.StoredPost;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -48,12 +49,15 @@ public class DiscussionService {
     private final SafeMarkdown markdown;
     private final AuditService audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    DiscussionService(JooqDiscussionRepository repository, SafeMarkdown markdown, AuditService audit, Clock clock) {
+    DiscussionService(JooqDiscussionRepository repository, SafeMarkdown markdown, AuditService audit, Clock clock,
+                      ApplicationEventPublisher events) {
         this.repository = repository;
         this.markdown = markdown;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     // --- reading (open to visitors)
@@ -175,6 +179,9 @@ public class DiscussionService {
         repository.touchThread(threadId, postId, now, 0);
         repository.markRead(author, threadId, postId);
         audit.success("discussion.thread.create", "thread", String.valueOf(threadId), title);
+        String me = CurrentActor.nameOrAnonymous();
+        events.publishEvent(new PostPublished(threadId, postId, true, category.id(), category.slug(), tags, me, title,
+                me, null, body));
         return threadId;
     }
 
@@ -197,6 +204,11 @@ public class DiscussionService {
         repository.touchThread(threadId, postId, now, 1);
         repository.markRead(author, threadId, postId);
         audit.success("discussion.reply", "post", String.valueOf(postId), "thread " + threadId);
+        String quotedAuthor = quotedPostId == null ? null
+                : repository.post(quotedPostId).map(StoredPost::authorUsername).orElse(null);
+        events.publishEvent(new PostPublished(threadId, postId, false, thread.categoryId(), thread.categorySlug(),
+                thread.tags(), CurrentActor.nameOrAnonymous(), thread.title(), thread.authorUsername(), quotedAuthor,
+                text));
         return postId;
     }
 

@@ -51,7 +51,8 @@ public class MainLayout extends AppLayout {
     private final transient LocaleSelection localeSelection;
 
     public MainLayout(List<NavigationEntry> entries, AccessAnnotationChecker access,
-                      AuthenticationContext authentication, LocaleSelection localeSelection, DemoMode demoMode) {
+                      AuthenticationContext authentication, LocaleSelection localeSelection, DemoMode demoMode,
+                      org.springframework.beans.factory.ObjectProvider<NavbarWidget> widgets) {
         this.authentication = authentication;
         this.localeSelection = localeSelection;
         setPrimarySection(Section.DRAWER);
@@ -73,6 +74,8 @@ public class MainLayout extends AppLayout {
         }
         navbar.add(spacer);
         navbar.setFlexGrow(1, spacer);
+        widgets.stream().sorted(Comparator.comparingInt(NavbarWidget::order))
+                .forEach(w -> w.create().ifPresent(navbar::add));
         navbar.add(languageSwitch(), themeSwitch(), userArea());
         addToNavbar(navbar);
 

@@ -52,6 +52,8 @@ class DiscussionsView extends VerticalLayout implements BeforeEnterObserver, Has
     private static final int PAGE = 25;
 
     private final DiscussionService discussions;
+    private final org.springframework.beans.factory.ObjectProvider<org.sigportal.discussion.ThreadActions> actions;
+    private final HorizontalLayout listActions = new HorizontalLayout();
     private final Select<Category> category = new Select<>();
     private final Select<ThreadStatus> status = new Select<>();
     private final TextField tag = new TextField();
@@ -61,8 +63,10 @@ class DiscussionsView extends VerticalLayout implements BeforeEnterObserver, Has
     private ThreadPage.@Nullable Cursor next;
     private boolean navigating;
 
-    DiscussionsView(DiscussionService discussions) {
+    DiscussionsView(DiscussionService discussions,
+                    org.springframework.beans.factory.ObjectProvider<org.sigportal.discussion.ThreadActions> actions) {
         this.discussions = discussions;
+        this.actions = actions;
         addClassName("portal-page");
         add(new ViewHeader(getTranslation("discussions.title"), getTranslation("discussions.description")));
 
@@ -115,7 +119,7 @@ class DiscussionsView extends VerticalLayout implements BeforeEnterObserver, Has
         more.setText(getTranslation("discussions.load-more"));
         more.setId("load-more");
         more.addClickListener(e -> loadMore());
-        add(filters, list, more);
+        add(filters, listActions, list, more);
     }
 
     /** The filters live in the address, so a filtered list can be shared and the back button works. */
@@ -153,6 +157,10 @@ class DiscussionsView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         list.removeAll();
         next = null;
+        listActions.removeAll();
+        String tagFilter = tag.getValue().isBlank() ? null : tag.getValue().strip().toLowerCase(Locale.ROOT);
+        actions.orderedStream().forEach(a -> a.forList(category.getValue() == null ? null : category.getValue().id(),
+                tagFilter).ifPresent(listActions::add));
         if (!search.getValue().isBlank()) {
             showSearch(search.getValue());
         } else {

@@ -47,12 +47,15 @@ import java.util.Locale;
 class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final DiscussionService discussions;
+    private final org.springframework.beans.factory.ObjectProvider<org.sigportal.discussion.ThreadActions> actions;
     private long threadId;
     private String title = "";
     private MarkdownEditor reply;
 
-    ThreadView(DiscussionService discussions) {
+    ThreadView(DiscussionService discussions,
+               org.springframework.beans.factory.ObjectProvider<org.sigportal.discussion.ThreadActions> actions) {
         this.discussions = discussions;
+        this.actions = actions;
         addClassName("portal-page");
     }
 
@@ -98,6 +101,7 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             });
             meta.add(status);
         }
+        actions.orderedStream().forEach(a -> a.forThread(threadId).ifPresent(meta::add));
         add(back, heading, meta);
 
         Div posts = new Div();
