@@ -50,10 +50,12 @@ public class DiscussionService {
     private final AuditService audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final org.sigportal.discussion.internal.PostingRules rules;
 
     DiscussionService(JooqDiscussionRepository repository, SafeMarkdown markdown, AuditService audit, Clock clock,
-                      ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events, org.sigportal.discussion.internal.PostingRules rules) {
         this.repository = repository;
+        this.rules = rules;
         this.markdown = markdown;
         this.audit = audit;
         this.clock = clock;
@@ -171,7 +173,7 @@ public class DiscussionService {
         String title = requireText(thread.title(), 200, "discussions.error.title", "title");
         String body = requireBody(thread.body());
         List<String> tags = tags(thread.tags());
-        long author = currentUserId();
+        long author = checkedAuthor(body);
         OffsetDateTime now = now();
         long threadId = repository.insertThread(category.id(), title, author, false, now);
         long postId = repository.insertPost(threadId, author, true, body, null, tokens(title, body), now);
@@ -198,7 +200,7 @@ public class DiscussionService {
         if (quotedPostId != null && repository.post(quotedPostId).filter(p -> p.threadId() == threadId).isEmpty()) {
             throw new PortalException("discussions.error.quote");
         }
-        long author = currentUserId();
+        long author = checkedAuthor(text);
         OffsetDateTime now = now();
         long postId = repository.insertPost(threadId, author, false, text, quotedPostId, tokens(null, text), now);
         repository.touchThread(threadId, postId, now, 1);
@@ -226,6 +228,10 @@ public class DiscussionService {
             throw new PortalException("discussions.error.not-yours");
         }
         String text = requireBody(body);
+        if (!moderator()) {
+            var me = repository.author(CurrentActor.nameOrAnonymous());
+            rules.checkLinks(text, me.createdAt(), me.roles());
+        }
         if (post.version() != version) {
             throw new PostConflictException(text, post.body(), post.version());
         }
@@ -267,7 +273,115 @@ public class DiscussionService {
         }
     }
 
+    // --- moderation (admins and maintainers); every action is in the audit trail
+
+    /** Where a merged thread went, so old links can follow it. */
+    public Optional<Long> mergedInto(long threadId) {
+        return Optional.ofNullable(repository.mergedInto(threadId));
+    }
+
+    @Transactional
+    @PreAuthorize(MANAGE)
+    public void pin(long threadId, boolean pinned) {
+        require(repository.setPinned(threadId, pinned), "discussions.error.no-thread");
+        audit.success(pinned ? "discussion.thread.pin" : "discussion.thread.unpin", "thread",
+                String.valueOf(threadId), null);
+    }
+
+    @Transactional
+    @PreAuthorize(MANAGE)
+    public void hideThread(long threadId, boolean hidden) {
+        require(repository.setThreadHidden(threadId, hidden), "discussions.error.no-thread");
+        audit.success(hidden ? "discussion.thread.hide" : "discussion.thread.unhide", "thread",
+                String.valueOf(threadId), null);
+    }
+
+    /** Hides a post from everyone but moderators (or shows it again); resolves its open flags. */
+    @Transactional
+    @PreAuthorize(MANAGE)
+    public void hidePost(long postId, boolean hidden) {
+        StoredPost post = repository.post(postId).orElseThrow(() -> new PortalException("discussions.error.no-post"));
+        if (post.opening() && hidden) {
+            throw new PortalException("discussions.error.hide-opening");
+        }
+        repository.setPostHidden(postId, hidden);
+        if (hidden) {
+            repository.resolveFlags(postId, currentUserId(), "HIDDEN", now());
+        }
+        audit.success(hidden ? "discussion.post.hide" : "discussion.post.unhide", "post", String.valueOf(postId),
+                null);
+    }
+
+    @Transactional
+    @PreAuthorize(MANAGE)
+    public void move(long threadId, long categoryId) {
+        Category to = repository.category(categoryId)
+                .orElseThrow(() -> new PortalException("discussions.error.category"));
+        require(repository.move(threadId, categoryId), "discussions.error.no-thread");
+        audit.success("discussion.thread.move", "thread", String.valueOf(threadId), to.slug());
+    }
+
+    /** Merges a duplicate into another thread: its posts join the target, and its address leads there. */
+    @Transactional
+    @PreAuthorize(MANAGE)
+    public void merge(long duplicateId, long targetId) {
+        if (duplicateId == targetId) {
+            throw new PortalException("discussions.error.merge-self");
+        }
+        ThreadSummary duplicate = repository.thread(duplicateId, null)
+                .orElseThrow(() -> new PortalException("discussions.error.no-thread"));
+        ThreadSummary target = repository.thread(targetId, null)
+                .filter(t -> repository.mergedInto(t.id()) == null)
+                .orElseThrow(() -> new PortalException("discussions.error.merge-target"));
+        repository.merge(duplicate.id(), target.id());
+        audit.success("discussion.thread.merge", "thread", String.valueOf(duplicateId), "into " + targetId);
+    }
+
+    /** A member flags a post for moderators, with a reason; flagging the same post twice is refused. */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public void flag(long postId, String reason) {
+        repository.post(postId).orElseThrow(() -> new PortalException("discussions.error.no-post"));
+        String why = requireText(reason, 500, "discussions.error.flag-reason", "reason");
+        if (!repository.flag(postId, currentUserId(), why, now())) {
+            throw new PortalException("discussions.error.flagged-before");
+        }
+        audit.success("discussion.post.flag", "post", String.valueOf(postId), why);
+    }
+
+    @PreAuthorize(MANAGE)
+    public List<FlaggedPost> moderationQueue() {
+        return repository.openFlags(200).stream().map(f -> new FlaggedPost(f.id(), f.postId(), f.threadId(),
+                f.threadTitle(), f.postAuthor(), markdown.excerpt(f.body(), 300), f.reporter(), f.reason(),
+                f.createdAt(), f.postHidden())).toList();
+    }
+
+    /** Dismisses the open flags of a post that needs nothing done. */
+    @Transactional
+    @PreAuthorize(MANAGE)
+    public void dismissFlags(long postId) {
+        repository.resolveFlags(postId, currentUserId(), "DISMISSED", now());
+        audit.success("discussion.flags.dismiss", "post", String.valueOf(postId), null);
+    }
+
+    private static void require(boolean done, String key) {
+        if (!done) {
+            throw new PortalException(key);
+        }
+    }
+
     // --- helpers
+
+    /** The signed-in author, after the posting limit and the link rule. */
+    private long checkedAuthor(String body) {
+        String me = CurrentActor.username().orElseThrow(() -> new PortalException("discussions.error.no-account"));
+        var author = repository.author(me);
+        if (!moderator()) {
+            rules.checkLinks(body, author.createdAt(), author.roles());
+            rules.takePostSlot(me);
+        }
+        return author.id();
+    }
 
     private Post toPost(StoredPost p, int revisions) {
         return new Post(p.id(), p.threadId(), p.authorUsername(), p.authorDisplayName(), p.opening(), p.body(),

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.sigportal.db.Tables.DISCUSSION_CATEGORY;
+import static org.sigportal.db.Tables.DISCUSSION_FLAG;
+import static org.sigportal.db.Tables.PORTAL_USER_ROLE;
 import static org.sigportal.db.Tables.DISCUSSION_POST;
 import static org.sigportal.db.Tables.DISCUSSION_POST_REVISION;
 import static org.sigportal.db.Tables.DISCUSSION_READ;
@@ -335,6 +337,111 @@ public class JooqDiscussionRepository {
 
     private static String escapeLike(String s) {
         return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** When the account was made and which roles it holds (for the link rule). */
+    public record Author(long id, OffsetDateTime createdAt, java.util.Set<String> roles) {
+    }
+
+    public Author author(String username) {
+        var user = dsl.select(PORTAL_USER.ID, PORTAL_USER.CREATED_AT).from(PORTAL_USER)
+                .where(PORTAL_USER.USERNAME.eq(username)).fetchOptional()
+                .orElseThrow(() -> new org.sigportal.base.PortalException("discussions.error.no-account"));
+        java.util.Set<String> roles = new java.util.HashSet<>(dsl.select(PORTAL_USER_ROLE.ROLE).from(PORTAL_USER_ROLE)
+                .where(PORTAL_USER_ROLE.USER_ID.eq(user.value1())).fetch(PORTAL_USER_ROLE.ROLE));
+        return new Author(user.value1(), user.value2(), roles);
+    }
+
+    // --- moderation
+
+    public boolean setPinned(long threadId, boolean pinned) {
+        return dsl.update(DISCUSSION_THREAD).set(DISCUSSION_THREAD.PINNED, pinned)
+                .where(DISCUSSION_THREAD.ID.eq(threadId)).execute() == 1;
+    }
+
+    public boolean setThreadHidden(long threadId, boolean hidden) {
+        return dsl.update(DISCUSSION_THREAD).set(DISCUSSION_THREAD.HIDDEN, hidden)
+                .where(DISCUSSION_THREAD.ID.eq(threadId)).execute() == 1;
+    }
+
+    public boolean setPostHidden(long postId, boolean hidden) {
+        return dsl.update(DISCUSSION_POST).set(DISCUSSION_POST.HIDDEN, hidden)
+                .where(DISCUSSION_POST.ID.eq(postId)).execute() == 1;
+    }
+
+    public boolean move(long threadId, long categoryId) {
+        return dsl.update(DISCUSSION_THREAD).set(DISCUSSION_THREAD.CATEGORY_ID, categoryId)
+                .where(DISCUSSION_THREAD.ID.eq(threadId)).execute() == 1;
+    }
+
+    /**
+     * Moves every post of {@code source} into {@code target} (the source's opening post becomes a reply), marks the
+     * source as merged and hidden, and recounts the target.
+     */
+    public void merge(long source, long target) {
+        dsl.update(DISCUSSION_POST).set(DISCUSSION_POST.THREAD_ID, target).set(DISCUSSION_POST.OPENING, false)
+                .where(DISCUSSION_POST.THREAD_ID.eq(source)).execute();
+        dsl.update(DISCUSSION_THREAD).set(DISCUSSION_THREAD.MERGED_INTO_ID, target)
+                .set(DISCUSSION_THREAD.HIDDEN, true).set(DISCUSSION_THREAD.REPLY_COUNT, 0)
+                .where(DISCUSSION_THREAD.ID.eq(source)).execute();
+        var last = dsl.select(DISCUSSION_POST.ID, DISCUSSION_POST.CREATED_AT).from(DISCUSSION_POST)
+                .where(DISCUSSION_POST.THREAD_ID.eq(target)).orderBy(DISCUSSION_POST.CREATED_AT.desc(),
+                        DISCUSSION_POST.ID.desc()).limit(1).fetchOne();
+        int replies = dsl.fetchCount(DISCUSSION_POST, DISCUSSION_POST.THREAD_ID.eq(target)
+                .and(DISCUSSION_POST.OPENING.isFalse()));
+        var update = dsl.update(DISCUSSION_THREAD).set(DISCUSSION_THREAD.REPLY_COUNT, replies);
+        if (last != null) {
+            update = update.set(DISCUSSION_THREAD.LAST_POST_ID, last.value1())
+                    .set(DISCUSSION_THREAD.LAST_ACTIVITY_AT, DSL.greatest(DISCUSSION_THREAD.LAST_ACTIVITY_AT,
+                            DSL.val(last.value2())));
+        }
+        update.where(DISCUSSION_THREAD.ID.eq(target)).execute();
+        dsl.deleteFrom(DISCUSSION_READ).where(DISCUSSION_READ.THREAD_ID.eq(source)).execute();
+    }
+
+    public @Nullable Long mergedInto(long threadId) {
+        return dsl.select(DISCUSSION_THREAD.MERGED_INTO_ID).from(DISCUSSION_THREAD)
+                .where(DISCUSSION_THREAD.ID.eq(threadId)).fetchOptional(DISCUSSION_THREAD.MERGED_INTO_ID).orElse(null);
+    }
+
+    /** A member's flag; false when they flagged this post before. */
+    public boolean flag(long postId, long reporterId, String reason, OffsetDateTime now) {
+        if (dsl.fetchExists(DISCUSSION_FLAG, DISCUSSION_FLAG.POST_ID.eq(postId)
+                .and(DISCUSSION_FLAG.REPORTER_ID.eq(reporterId)))) {
+            return false;
+        }
+        dsl.insertInto(DISCUSSION_FLAG).set(DISCUSSION_FLAG.POST_ID, postId)
+                .set(DISCUSSION_FLAG.REPORTER_ID, reporterId).set(DISCUSSION_FLAG.REASON, reason)
+                .set(DISCUSSION_FLAG.CREATED_AT, now).execute();
+        return true;
+    }
+
+    /** An open flag with its post, for the moderation queue. */
+    public record OpenFlag(long id, long postId, long threadId, String threadTitle, String postAuthor, String body,
+                           String reporter, String reason, OffsetDateTime createdAt, boolean postHidden) {
+    }
+
+    public List<OpenFlag> openFlags(int limit) {
+        var reporter = PORTAL_USER.as("reporter");
+        var author = PORTAL_USER.as("author");
+        return dsl.select(DISCUSSION_FLAG.ID, DISCUSSION_POST.ID, DISCUSSION_THREAD.ID, DISCUSSION_THREAD.TITLE,
+                        author.USERNAME, DISCUSSION_POST.BODY, reporter.USERNAME, DISCUSSION_FLAG.REASON,
+                        DISCUSSION_FLAG.CREATED_AT, DISCUSSION_POST.HIDDEN)
+                .from(DISCUSSION_FLAG).join(DISCUSSION_POST).on(DISCUSSION_POST.ID.eq(DISCUSSION_FLAG.POST_ID))
+                .join(DISCUSSION_THREAD).on(DISCUSSION_THREAD.ID.eq(DISCUSSION_POST.THREAD_ID))
+                .join(author).on(author.ID.eq(DISCUSSION_POST.AUTHOR_ID))
+                .join(reporter).on(reporter.ID.eq(DISCUSSION_FLAG.REPORTER_ID))
+                .where(DISCUSSION_FLAG.RESOLVED_AT.isNull()).orderBy(DISCUSSION_FLAG.CREATED_AT, DISCUSSION_FLAG.ID)
+                .limit(limit)
+                .fetch(r -> new OpenFlag(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9(), r.value10()));
+    }
+
+    /** Resolves every open flag on the post; returns how many. */
+    public int resolveFlags(long postId, long moderatorId, String resolution, OffsetDateTime now) {
+        return dsl.update(DISCUSSION_FLAG).set(DISCUSSION_FLAG.RESOLVED_AT, now)
+                .set(DISCUSSION_FLAG.RESOLVED_BY, moderatorId).set(DISCUSSION_FLAG.RESOLUTION, resolution)
+                .where(DISCUSSION_FLAG.POST_ID.eq(postId).and(DISCUSSION_FLAG.RESOLVED_AT.isNull())).execute();
     }
 
     public long userId(String username) {

@@ -14,4 +14,9 @@ class DiscussionNavigation {
         return new NavigationEntry(NavGroup.COMMUNITY, 20, "nav.discussions", VaadinIcon.COMMENTS,
                 DiscussionsView.class);
     }
+
+    @Bean
+    NavigationEntry moderationEntry() {
+        return new NavigationEntry(NavGroup.COMMUNITY, 90, "nav.moderation", VaadinIcon.FLAG, ModerationView.class);
+    }
 }

@@ -66,6 +66,15 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         } catch (NumberFormatException e) {
             throw new NotFoundException();
         }
+        if (discussions.thread(threadId).isEmpty()) {
+            Long target = discussions.mergedInto(threadId).orElse(null);
+            if (target != null) {
+                event.forwardTo(ThreadView.class, new com.vaadin.flow.router.RouteParameters("id",
+                        String.valueOf(target)));
+                return;
+            }
+            throw new NotFoundException();
+        }
         render();
     }
 
@@ -103,6 +112,9 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         }
         actions.orderedStream().forEach(a -> a.forThread(threadId).ifPresent(meta::add));
         add(back, heading, meta);
+        if (Permissions.canManage()) {
+            add(moderation(thread));
+        }
 
         Div posts = new Div();
         posts.setId("posts");
@@ -175,6 +187,21 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             quote.setId("quote-" + p.id());
             quote.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             actions.add(quote);
+        }
+        if (Permissions.canWrite() && !Permissions.isMe(p.authorUsername())) {
+            Button flag = new Button(getTranslation("discussions.flag"), e -> flag(p));
+            flag.setId("flag-" + p.id());
+            flag.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            actions.add(flag);
+        }
+        if (Permissions.canManage() && !p.opening()) {
+            Button hide = new Button(getTranslation(p.hidden() ? "discussions.show-post" : "discussions.hide-post"),
+                    e -> confirm(getTranslation(p.hidden() ? "discussions.show-post" : "discussions.hide-post"),
+                            getTranslation("discussions.hide-post-confirm"),
+                            () -> discussions.hidePost(p.id(), !p.hidden())));
+            hide.setId("hide-" + p.id());
+            hide.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            actions.add(hide);
         }
         if (Permissions.isMe(p.authorUsername()) || Permissions.canManage()) {
             Button edit = new Button(getTranslation("discussions.edit"), e -> edit(card, p));
@@ -280,10 +307,94 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         dialog.open();
     }
 
+    private HorizontalLayout moderation(org.sigportal.discussion.ThreadSummary thread) {
+        Button pin = new Button(getTranslation(thread.pinned() ? "discussions.unpin" : "discussions.pin"),
+                e -> confirm(getTranslation(thread.pinned() ? "discussions.unpin" : "discussions.pin"),
+                        getTranslation("discussions.pin-confirm"), () -> discussions.pin(threadId, !thread.pinned())));
+        pin.setId("mod-pin");
+        Button hide = new Button(getTranslation(thread.hidden() ? "discussions.show-thread" : "discussions.hide-thread"),
+                e -> confirm(getTranslation(thread.hidden() ? "discussions.show-thread" : "discussions.hide-thread"),
+                        getTranslation("discussions.hide-thread-confirm"),
+                        () -> discussions.hideThread(threadId, !thread.hidden())));
+        hide.setId("mod-hide-thread");
+        Select<org.sigportal.discussion.Category> to = new Select<>();
+        to.setId("mod-move-to");
+        to.setItems(discussions.categories());
+        to.setItemLabelGenerator(org.sigportal.discussion.Category::name);
+        to.setPlaceholder(getTranslation("discussions.move-to"));
+        to.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null && e.getValue().id() != thread.categoryId()) {
+                var category = e.getValue();
+                confirm(getTranslation("discussions.move"), getTranslation("discussions.move-confirm",
+                        category.name()), () -> discussions.move(threadId, category.id()));
+            }
+        });
+        TextField into = new TextField();
+        into.setId("mod-merge-into");
+        into.setPlaceholder(getTranslation("discussions.merge-into"));
+        into.setWidth("12rem");
+        Button merge = new Button(getTranslation("discussions.merge"), e -> {
+            long target;
+            try {
+                target = Long.parseLong(into.getValue().replaceAll("[^0-9]", ""));
+            } catch (NumberFormatException ex) {
+                into.setErrorMessage(getTranslation("discussions.error.merge-target"));
+                into.setInvalid(true);
+                return;
+            }
+            confirm(getTranslation("discussions.merge"), getTranslation("discussions.merge-confirm", target),
+                    () -> {
+                        discussions.merge(threadId, target);
+                        getUI().ifPresent(ui -> ui.navigate("discuss/t/" + target));
+                    });
+        });
+        merge.setId("mod-merge");
+        HorizontalLayout bar = new HorizontalLayout(pin, hide, to, into, merge);
+        bar.setId("moderation-bar");
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+        return bar;
+    }
+
+    private void flag(Post p) {
+        Dialog dialog = new Dialog();
+        dialog.setId("flag-dialog");
+        dialog.setHeaderTitle(getTranslation("discussions.flag-title"));
+        TextArea reason = new TextArea(getTranslation("discussions.flag-reason"));
+        reason.setId("flag-reason");
+        reason.setWidthFull();
+        reason.setMaxLength(500);
+        dialog.add(reason);
+        Button send = new Button(getTranslation("discussions.flag"), e -> {
+            try {
+                discussions.flag(p.id(), reason.getValue());
+                dialog.close();
+                Notifications.success(getTranslation("discussions.flagged"));
+            } catch (PortalException ex) {
+                reason.setErrorMessage(getTranslation(ex.messageKey(), ex.arguments()));
+                reason.setInvalid(true);
+            }
+        });
+        send.setId("flag-submit");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), send);
+        dialog.open();
+    }
+
+    private void confirm(String header, String text, Runnable action) {
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog dialog =
+                new com.vaadin.flow.component.confirmdialog.ConfirmDialog(header, text, header, e -> act(action));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.open();
+    }
+
     private void act(Runnable action) {
         try {
             action.run();
-            render();
+            if (discussions.thread(threadId).isPresent()) {
+                render();
+            }
         } catch (PortalException ex) {
             Notifications.error(getTranslation(ex.messageKey(), ex.arguments()));
         }
