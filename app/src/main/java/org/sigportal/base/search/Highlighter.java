@@ -38,16 +38,15 @@ public final class Highlighter {
      * snippet is the window in which most of the query's terms occur (then: most matches, then the earliest),
      * with some text before the first match, moved to white space where it is near; without any match it is
      * the start of the text. The snippet is {@code ELLIPSIS + window + ELLIPSIS}, each ellipsis present only if
-     * text was cut off on its side, and the window is {@code plainText.substring(start, end)}: concatenating the
+     * text was cut off on its side, and the window is {@code text.substring(start, end)}: concatenating the
      * segments gives exactly that. Segments are never empty and marked segments never touch each other.
      *
      * @throws IllegalArgumentException if {@code maxChars} is below {@link #MIN_CHARS}
      */
-    public static List<Segment> highlight(String plainText, SearchQuery query, int maxChars) {
+    public static List<Segment> highlight(String text, SearchQuery query, int maxChars) {
         if (maxChars < MIN_CHARS) {
             throw new IllegalArgumentException("maxChars must be at least " + MIN_CHARS + ": " + maxChars);
         }
-        String text = plainText;
         int n = text.length();
         List<Match> matches = matches(text, query);
         int start;
@@ -110,8 +109,8 @@ public final class Highlighter {
         found.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
         List<Match> merged = new ArrayList<>();
         for (Match m : found) {
-            Match last = merged.isEmpty() ? null : merged.getLast();
-            if (last != null && m.start <= last.end) {
+            if (!merged.isEmpty() && m.start <= merged.getLast().end) {
+                Match last = merged.getLast();
                 merged.set(merged.size() - 1, new Match(last.start, Math.max(last.end, m.end), last.terms | m.terms));
             } else {
                 merged.add(m);
