@@ -56,7 +56,7 @@ public class DiscussionService {
                       ApplicationEventPublisher events, org.sigportal.discussion.internal.PostingRules rules) {
         this.repository = repository;
         this.rules = rules;
-        this.markdown = markdown;
+        this.markdown = markdown.withPostProcessors(new org.sigportal.discussion.internal.ShortReferences());
         this.audit = audit;
         this.clock = clock;
         this.events = events;
@@ -100,6 +100,12 @@ public class DiscussionService {
     /** Every earlier text of a post, newest first: visible to all. */
     public List<PostRevision> history(long postId) {
         return repository.revisions(postId);
+    }
+
+    /** Members to mention, for completion while writing: {@code [username, display name]} pairs. */
+    @PreAuthorize(WRITE)
+    public List<String[]> mentionCandidates(String text) {
+        return repository.members(text == null ? "" : text.strip().replaceFirst("^@", ""), 10);
     }
 
     /** The sanitised HTML a Markdown text will show as: for previews while writing. */

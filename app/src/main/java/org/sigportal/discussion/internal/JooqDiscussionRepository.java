@@ -444,6 +444,17 @@ public class JooqDiscussionRepository {
                 .where(DISCUSSION_FLAG.POST_ID.eq(postId).and(DISCUSSION_FLAG.RESOLVED_AT.isNull())).execute();
     }
 
+    /** Members whose name or display name starts with (or contains) the text: for @mention completion. */
+    public List<String[]> members(String text, int limit) {
+        String t = text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return dsl.select(PORTAL_USER.USERNAME, PORTAL_USER.DISPLAY_NAME).from(PORTAL_USER)
+                .where(PORTAL_USER.ENABLED.isTrue())
+                .and(DSL.lower(PORTAL_USER.USERNAME).like(t + "%", '!')
+                        .or(DSL.lower(PORTAL_USER.DISPLAY_NAME).like("%" + t + "%", '!')))
+                .orderBy(PORTAL_USER.USERNAME).limit(limit)
+                .fetch(r -> new String[]{r.value1(), r.value2()});
+    }
+
     public long userId(String username) {
         return dsl.select(PORTAL_USER.ID).from(PORTAL_USER).where(PORTAL_USER.USERNAME.eq(username))
                 .fetchOptional(PORTAL_USER.ID).orElseThrow(() -> new org.sigportal.base.PortalException(

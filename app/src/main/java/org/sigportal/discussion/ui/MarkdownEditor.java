@@ -20,6 +20,43 @@ class MarkdownEditor extends CustomField<String> {
     private final Div preview = new Div();
     private final UnaryOperator<String> render;
 
+    /**
+     * With {@code members} (name completion for @mentions), a picker beside the tabs inserts {@code @name} where
+     * the cursor is.
+     */
+    MarkdownEditor(String id, UnaryOperator<String> render,
+                   java.util.function.@org.jspecify.annotations.Nullable Function<String, java.util.List<String[]>> members) {
+        this(id, render);
+        if (members != null) {
+            com.vaadin.flow.component.combobox.ComboBox<String[]> mention = new com.vaadin.flow.component.combobox
+                    .ComboBox<>();
+            mention.setId(id + "-mention");
+            mention.setPlaceholder(getTranslation("discussions.mention"));
+            mention.setItemLabelGenerator(m -> "@" + m[0] + " · " + m[1]);
+            mention.setItems(query -> members.apply(query.getFilter().orElse("")).stream()
+                    .skip(query.getOffset()).limit(query.getLimit()));
+            mention.addValueChangeListener(e -> {
+                if (e.getValue() != null && e.isFromClient()) {
+                    insert("@" + e.getValue()[0] + " ");
+                    mention.clear();
+                }
+            });
+            mention.setWidth("16rem");
+            getElement().insertChild(1, mention.getElement());
+        }
+    }
+
+    /** Puts text at the cursor (or the end) of the text area, as if typed. */
+    void insert(String snippet) {
+        text.getElement().executeJs("""
+                const t = this.inputElement;
+                const at = t.selectionStart ?? t.value.length;
+                t.setRangeText($0, at, t.selectionEnd ?? at, 'end');
+                this.value = t.value;
+                this.dispatchEvent(new Event('change'));
+                t.focus();""", snippet);
+    }
+
     MarkdownEditor(String id, UnaryOperator<String> render) {
         this.render = render;
         setId(id);

@@ -39,7 +39,7 @@ class NewThreadDialog extends Dialog {
         tags.setId("thread-tags");
         tags.setHelperText(getTranslation("discussions.tags-help"));
         tags.setWidthFull();
-        MarkdownEditor body = new MarkdownEditor("thread-body", discussions::preview);
+        MarkdownEditor body = new MarkdownEditor("thread-body", discussions::preview, discussions::mentionCandidates);
         add(category, title, tags, body);
         Button create = new Button(getTranslation("discussions.publish"), e -> {
             title.setInvalid(false);

@@ -131,7 +131,7 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             add(locked);
         } else if (Permissions.canWrite()) {
             add(new H4(getTranslation("discussions.your-reply")));
-            reply = new MarkdownEditor("reply-editor", discussions::preview);
+            reply = new MarkdownEditor("reply-editor", discussions::preview, discussions::mentionCandidates);
             Button send = new Button(getTranslation("discussions.post-reply"), e -> {
                 try {
                     discussions.reply(threadId, reply.getValue(), quoted);
@@ -233,7 +233,7 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             titleField.setValue(title);
             card.add(titleField);
         }
-        MarkdownEditor editor = new MarkdownEditor("edit-editor", discussions::preview);
+        MarkdownEditor editor = new MarkdownEditor("edit-editor", discussions::preview, discussions::mentionCandidates);
         editor.setValue(p.body());
         Button save = new Button(getTranslation("action.save"), e -> save(p, p.version(), editor.getValue(),
                 p.opening() ? titleField.getValue() : null));
