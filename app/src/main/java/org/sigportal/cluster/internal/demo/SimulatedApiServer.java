@@ -1,21 +1,27 @@
 package org.sigportal.cluster.internal.demo;
 
-import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.fabric8.mockwebserver.vertx.Protocol;
+import io.fabric8.mockwebserver.vertx.HttpServerRequestHandler;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A simulated Kubernetes API server, in process, for the demo fleet: several clusters behind one port, each under
@@ -25,53 +31,63 @@ import java.util.logging.Level;
  * Vert.x), which keeps objects in memory and serves lists, watches and writes like an API server, so the demo
  * fleet goes through exactly the portal's own Kubernetes client code. It is started only in demo mode, listens
  * on the loopback interface only (never on an outside address), needs its random per-start token, and runs plain
- * HTTP (which is why the TLS certificate generator's BouncyCastle is left out of the build). {@link SimulatedCluster}
- * adds what the CRUD server lacks: discovery, field and set-based label selectors, strategic-merge and merge
- * patches, and the Eviction API.
+ * HTTP. The HTTP side is Vert.x with the mock server's own request and WebSocket handling; its {@code MockWebServer}
+ * class is not used, as it needs BouncyCastle (for TLS certificates), which the build leaves out.
+ * {@link SimulatedCluster} adds what the CRUD server lacks: discovery, field and set-based label selectors,
+ * strategic-merge and merge patches, and the Eviction API.
  */
 public final class SimulatedApiServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedApiServer.class);
-    /** The mock web server logs every request at INFO through java.util.logging: kept to warnings. */
-    private static final java.util.logging.Logger REQUEST_LOG =
-            java.util.logging.Logger.getLogger(MockWebServer.class.getName());
+    private static final String LOOPBACK = "127.0.0.1";
 
-    private final MockWebServer web;
+    private final Vertx vertx;
+    private final HttpServer http;
     private final Map<String, SimulatedCluster> clusters = new ConcurrentHashMap<>();
 
-    private SimulatedApiServer(MockWebServer web) {
-        this.web = web;
+    private SimulatedApiServer(Vertx vertx) {
+        this.vertx = vertx;
+        // HTTP/1.1 only (the JDK client would otherwise ask to upgrade every request to h2c), on loopback only.
+        this.http = vertx.createHttpServer(new HttpServerOptions().setHost(LOOPBACK).setPort(0)
+                .setHttp2ClearTextEnabled(false).setHandle100ContinueAutomatically(true));
+        Dispatcher router = new Router();
+        http.requestHandler(new HttpServerRequestHandler(vertx) {
+            @Override
+            protected MockResponse onHttpRequest(RecordedRequest request) {
+                return router.dispatch(request);
+            }
+        });
     }
 
     /** Starts an empty server on a random loopback port. */
     public static SimulatedApiServer start() {
-        REQUEST_LOG.setLevel(Level.WARNING);
-        MockWebServer web = new MockWebServer();
-        // HTTP/1.1 only: the JDK client would otherwise ask to upgrade every request to h2c.
-        web.setProtocols(List.of(Protocol.HTTP_1_1));
-        web.setHttp2ClearTextEnabled(false);
-        SimulatedApiServer server = new SimulatedApiServer(web);
-        web.setDispatcher(server.new Router());
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2)
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                        .setClassPathResolvingEnabled(false)));
+        SimulatedApiServer server = new SimulatedApiServer(vertx);
         try {
-            web.start(loopback(), 0);
+            await(server.http.listen());
         } catch (RuntimeException e) {
-            web.shutdown();
+            server.close();
             throw e;
         }
         return server;
     }
 
-    private static InetAddress loopback() {
+    private static <T> T await(Future<T> future) {
         try {
-            return InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
-        } catch (UnknownHostException e) {
+            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("simulated API server: " + e.getMessage(), e);
         }
     }
 
     /** Adds a cluster serving the given objects (stored as they are: their metadata is kept). */
-    public SimulatedCluster addCluster(String name, String gitVersion, Collection<? extends io.fabric8.kubernetes.api.model.HasMetadata> objects) {
-        SimulatedCluster cluster = new SimulatedCluster(name, "http://127.0.0.1:" + web.getPort() + "/" + name,
+    public SimulatedCluster addCluster(String name, String gitVersion, Collection<? extends HasMetadata> objects) {
+        SimulatedCluster cluster = new SimulatedCluster(name, "http://" + LOOPBACK + ":" + port() + "/" + name,
                 gitVersion);
         cluster.seed(objects);
         if (clusters.putIfAbsent(name, cluster) != null) {
@@ -89,12 +105,17 @@ public final class SimulatedApiServer implements AutoCloseable {
     }
 
     public int port() {
-        return web.getPort();
+        return http.actualPort();
     }
 
+    /** Stops listening and closes open watches. */
     @Override
     public void close() {
-        web.shutdown();
+        try {
+            await(vertx.close());
+        } catch (RuntimeException e) {
+            log.warn("The simulated API server did not stop cleanly: {}", e.getMessage());
+        }
     }
 
     /** Sends each request to its cluster by the first path segment. */

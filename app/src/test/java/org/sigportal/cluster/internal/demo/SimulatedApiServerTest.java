@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -203,6 +206,18 @@ class SimulatedApiServerTest {
                     String.class).get(10, TimeUnit.SECONDS);
             assertThat(again.code()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void usesNoneOfTheMockServerClassesThatNeedBouncyCastle() {
+        // The tests have BouncyCastle on their class path (through other test libraries); the application does not.
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("io.fabric8.mockwebserver.MockWebServer")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.fabric8.mockwebserver.DefaultMockServer")
+                .orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("io.fabric8.kubernetes.client.server.mock.KubernetesMockServer")
+                .orShould().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.sigportal"));
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
