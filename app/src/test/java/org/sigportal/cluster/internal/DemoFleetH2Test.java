@@ -152,7 +152,7 @@ class DemoFleetH2Test {
         });
         assertThat(fleet.nodes(new NodeQuery(null, prod, null, null, "runtime.sig-portal.io/rund=true",
                 NodeQuery.NodeSort.NAME, true, 0, 50)).total()).isEqualTo(12);
-        assertThat(fleet.nodes(new NodeQuery(null, null, null, null, "node-role.kubernetes.io/control-plane",
+        assertThat(fleet.nodes(new NodeQuery("demo-", null, null, null, "node-role.kubernetes.io/control-plane",
                 NodeQuery.NodeSort.NAME, true, 0, 50)).nodes()).extracting(NodeView::clusterName)
                 .containsOnly("demo-shanghai-staging").hasSize(3);
 
