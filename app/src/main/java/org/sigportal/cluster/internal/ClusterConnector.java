@@ -83,6 +83,20 @@ public class ClusterConnector {
         }
     }
 
+    /**
+     * For the demo fleet only ({@link DemoFleet}): credentials for the simulated API server, validated and encrypted
+     * like any registration's. That server listens on loopback over plain HTTP, which registrations refuse.
+     */
+    Validated validateSimulated(String server, String token) {
+        if (!server.startsWith("http://127.0.0.1:")) {
+            throw new IllegalArgumentException("not the simulated API server: " + server);
+        }
+        ClusterCredentials credentials = new ClusterCredentials(server, token, null, null, null, false);
+        KubernetesClients.Discovery discovery = clients.discover(credentials);
+        return new Validated(ClusterSource.TOKEN, server, cipher.encrypt(toJson(credentials)),
+                discovery.kubernetesVersion(), String.join(" ", discovery.apiVersions()));
+    }
+
     private static ClusterSource source(ClusterRegistration r) {
         return switch (r) {
             case ClusterRegistration.FromKubeconfig k -> ClusterSource.KUBECONFIG;

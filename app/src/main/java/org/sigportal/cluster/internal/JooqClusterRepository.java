@@ -79,6 +79,15 @@ public class JooqClusterRepository {
                 .execute() == 1;
     }
 
+    /** For the demo fleet: its simulated API server listens on a new port, with new tokens, on every start. */
+    public boolean repoint(long id, String url, String encrypted, @Nullable String kubernetesVersion,
+                           String apiVersions, OffsetDateTime now) {
+        return dsl.update(CLUSTER).set(CLUSTER.API_SERVER_URL, url).set(CLUSTER.CREDENTIALS, encrypted)
+                .set(CLUSTER.KUBERNETES_VERSION, kubernetesVersion).set(CLUSTER.API_VERSIONS, apiVersions)
+                .set(CLUSTER.UPDATED_AT, now).set(CLUSTER.VERSION, CLUSTER.VERSION.plus(1))
+                .where(CLUSTER.ID.eq(id)).execute() == 1;
+    }
+
     public Optional<String> fleetTarget() {
         return dsl.select(FLEET_SETTING.SETTING_VALUE).from(FLEET_SETTING)
                 .where(FLEET_SETTING.SETTING_KEY.eq(FLEET_TARGET)).fetchOptional(FLEET_SETTING.SETTING_VALUE);

@@ -56,7 +56,7 @@ class ClustersView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("clusters-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(ClusterSummary::name).setHeader(getTranslation("clusters.name")).setAutoWidth(true);
+        grid.addComponentColumn(this::name).setHeader(getTranslation("clusters.name")).setAutoWidth(true);
         grid.addComponentColumn(this::health).setHeader(getTranslation("clusters.health")).setAutoWidth(true);
         grid.addColumn(c -> c.kubernetesVersion() == null ? "" : c.kubernetesVersion())
                 .setHeader(getTranslation("clusters.version")).setAutoWidth(true);
@@ -78,6 +78,20 @@ class ClustersView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(clusters.list());
     }
 
+
+    /** The name, and for the demo fleet's simulated clusters a demo badge. */
+    private Span name(ClusterSummary c) {
+        Span name = new Span(c.name());
+        if (c.demo()) {
+            Span demo = new Span(getTranslation("demo.badge"));
+            demo.getElement().getThemeList().add("badge contrast small");
+            demo.getElement().setAttribute("title", getTranslation("clusters.demo-tooltip"));
+            demo.getStyle().set("margin-inline-start", "var(--lumo-space-s)");
+            demo.setId("demo-" + c.name());
+            name.add(demo);
+        }
+        return name;
+    }
 
     private Span health(ClusterSummary c) {
         Span badge = new Span(getTranslation("clusters.health." + c.health().name().toLowerCase(Locale.ROOT)));
