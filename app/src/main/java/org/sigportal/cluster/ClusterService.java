@@ -76,6 +76,43 @@ public class ClusterService {
         return summary(clusters.find(id).orElseThrow());
     }
 
+    /**
+     * Renames a cluster and replaces its credentials (a rotated token, a new kubeconfig), validated live like a
+     * registration; the cache reconnects with them. {@code expectedVersion} guards against a concurrent change.
+     */
+    @Transactional
+    @PreAuthorize(OPERATE)
+    public ClusterSummary edit(long id, int expectedVersion, ClusterRegistration registration) {
+        var cluster = clusters.find(id).orElseThrow(() -> new PortalException("clusters.error.not-found"));
+        String name = registration.name() == null ? "" : registration.name().trim();
+        if (!NAME.matcher(name).matches()) {
+            throw new PortalException("clusters.error.name");
+        }
+        if (!name.equals(cluster.name()) && clusters.nameExists(name)) {
+            throw new PortalException("clusters.error.name-taken", name);
+        }
+        if (cluster.demo()) {
+            throw new PortalException("clusters.error.demo-edit");
+        }
+        ClusterConnector.Validated validated;
+        try {
+            validated = connector.validate(registration);
+        } catch (PortalException e) {
+            audit.failure("cluster.edit", TARGET, cluster.name(), AuditOutcome.FAILURE, e.messageKey());
+            throw e;
+        }
+        if (!clusters.update(id, expectedVersion, name, validated.source(), validated.server(), validated.encrypted(),
+                validated.kubernetesVersion(), validated.apiVersions(), OffsetDateTime.now(clock))) {
+            throw new ConcurrentEditException();
+        }
+        audit.success("cluster.edit", TARGET, name, (name.equals(cluster.name()) ? "" : "was " + cluster.name() + "; ")
+                + validated.source() + " " + validated.server());
+        if (cluster.enabled()) {
+            connector.open(id, name, validated.encrypted());
+        }
+        return summary(clusters.find(id).orElseThrow());
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public List<ClusterSummary> list() {

@@ -112,6 +112,35 @@ class FleetH2Test {
     }
 
     @Test
+    void aClusterIsRenamedAndGetsNewCredentialsOnlyAfterTheyAreValidated() throws Exception {
+        ClusterSummary added = testbed.registerAs(clusters, "lifsea-edit", "admin");
+        String ca = java.nio.file.Files.readString(java.nio.file.Path.of(bed.env("TESTBED_CA_FILE")));
+        try {
+            assertThatThrownBy(() -> clusters.edit(added.id(), added.version(), new ClusterRegistration.FromToken(
+                    "lifsea-renamed", bed.env("TESTBED_SERVER"), "not-the-token", ca, false)))
+                    .isInstanceOfSatisfying(PortalException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("clusters.error.unauthorised"));
+            ClusterSummary renamed = clusters.edit(added.id(), added.version(), new ClusterRegistration.FromToken(
+                    "lifsea-renamed", bed.env("TESTBED_SERVER"), bed.token("revocable"), ca, false));
+            assertThat(renamed.name()).isEqualTo("lifsea-renamed");
+            assertThat(renamed.version()).isEqualTo(added.version() + 1);
+            assertThatThrownBy(() -> clusters.edit(added.id(), added.version(), new ClusterRegistration.FromToken(
+                    "lifsea-again", bed.env("TESTBED_SERVER"), bed.token("admin"), ca, false)))
+                    .isInstanceOf(org.sigportal.base.ConcurrentEditException.class);
+            Eventually.within(Duration.ofSeconds(20), "reconnected with the new credentials",
+                    () -> clusters.list().stream().anyMatch(c -> c.id() == added.id()
+                            && c.health() == ClusterHealth.CONNECTED && c.nodeCount() == 12));
+            assertThat(jdbc.queryForObject("SELECT credentials FROM cluster WHERE id = ?", String.class, added.id()))
+                    .doesNotContain(bed.token("revocable"));
+            assertThat(audit.count(new AuditFilter("operator-test", "cluster.edit", null, null, null,
+                    "lifsea-renamed"))).isEqualTo(1);
+        } finally {
+            ClusterSummary now = clusters.list().stream().filter(c -> c.id() == added.id()).findFirst().orElseThrow();
+            clusters.remove(added.id(), now.version());
+        }
+    }
+
+    @Test
     void theOverviewCountsOsImagesAndShowsDriftFromTheTarget() {
         ClusterSummary summary = clusters.list().stream().filter(c -> c.id() == clusterId).findFirst().orElseThrow();
         clusters.setTargetOsImage(clusterId, summary.version(), "LifseaOS 2.0 (Rust)");

@@ -156,6 +156,8 @@ class DiscussionIT extends PortalBrowserTest {
         signInAsAdmin(other);
         other.navigate(url);
         other.locator("#posts vaadin-button[id^='edit-']").first().click();
+        page.navigate(url);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/thread.png")));
         page.locator("#posts vaadin-button[id^='edit-']").first().click();
 
         page.locator("#edit-editor textarea").fill("Saved first by the first editor.");

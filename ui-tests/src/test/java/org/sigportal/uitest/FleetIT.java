@@ -50,8 +50,15 @@ class FleetIT extends PortalBrowserTest {
         String kubeconfig = Files.readString(testbed().resolve("kubeconfig"));
         signInAsAdmin(page);
 
+        // The embedded default shows the demo fleet, through the same client code, marked as demo.
+        page.navigate("/fleet/clusters");
+        assertThat(page.locator("#clusters-grid")).containsText("demo-hangzhou-prod");
+        assertThat(page.locator("#health-demo-hangzhou-prod")).hasText("Connected",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
         page.navigate("/fleet");
-        assertThat(page.locator("#fleet-empty")).isVisible();
+        assertThat(page.locator("#fleet-nodes")).containsText("300");
+        int nodesBefore = number(page.locator("#fleet-nodes").innerText());
+        int notReadyBefore = number(page.locator("#fleet-not-ready").innerText());
         page.navigate("/fleet/clusters");
         page.locator("#register-cluster").click();
         page.locator("#cluster-name input").fill("lifsea-prod");
@@ -66,8 +73,8 @@ class FleetIT extends PortalBrowserTest {
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
 
         page.navigate("/fleet");
-        assertThat(page.locator("#fleet-nodes")).containsText("12");
-        assertThat(page.locator("#fleet-not-ready")).containsText("2");
+        assertThat(page.locator("#fleet-nodes")).containsText(String.valueOf(nodesBefore + 12));
+        assertThat(page.locator("#fleet-not-ready")).containsText(String.valueOf(notReadyBefore + 2));
         assertThat(page.locator("#fleet-by-os")).containsText("LifseaOS 2.0 (Rust)");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/fleet-overview.png"))
                 .setFullPage(true));
@@ -140,6 +147,10 @@ class FleetIT extends PortalBrowserTest {
         page.locator("#bulk-close").click();
         assertThat(page.locator("#uncordon-lifsea-node-04 >> visible=true")).isVisible(
                 new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+    }
+
+    private static int number(String text) {
+        return Integer.parseInt(text.replaceAll("[^0-9]", ""));
     }
 
     @Test

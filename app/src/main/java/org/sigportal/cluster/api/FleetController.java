@@ -56,6 +56,24 @@ class FleetController {
         return clusters.list();
     }
 
+    /** New name and credentials (a URL with a bearer token and CA) for a cluster at {@code version}. */
+    record ClusterEdit(String name, String apiServerUrl, String token, @Nullable String caCertificatePem,
+                       boolean skipTlsVerify) {
+        @Override
+        public String toString() {
+            return "ClusterEdit[" + name + ", " + apiServerUrl + "]";
+        }
+    }
+
+    @Operation(summary = "Rename a cluster and replace its credentials",
+            description = "The credentials are validated against the API server first; 409 if the cluster changed "
+                    + "since 'version'.")
+    @PutMapping("/clusters/{cluster}")
+    ClusterSummary editCluster(@PathVariable long cluster, @RequestParam int version, @RequestBody ClusterEdit edit) {
+        return clusters.edit(cluster, version, new org.sigportal.cluster.ClusterRegistration.FromToken(edit.name(),
+                edit.apiServerUrl(), edit.token(), edit.caCertificatePem(), edit.skipTlsVerify()));
+    }
+
     @GetMapping("/nodes")
     NodePage nodes(@RequestParam(required = false) String q, @RequestParam(required = false) Long cluster,
                    @RequestParam(required = false) NodeView.NodeStatus status,

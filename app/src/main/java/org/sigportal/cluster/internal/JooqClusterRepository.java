@@ -80,6 +80,17 @@ public class JooqClusterRepository {
     }
 
     /** For the demo fleet: its simulated API server listens on a new port, with new tokens, on every start. */
+    /** A new name and new credentials for a cluster still at {@code expectedVersion}. */
+    public boolean update(long id, int expectedVersion, String name, ClusterSource source, String url,
+                          String encrypted, @Nullable String kubernetesVersion, String apiVersions,
+                          OffsetDateTime now) {
+        return dsl.update(CLUSTER).set(CLUSTER.NAME, name).set(CLUSTER.SOURCE, source.name())
+                .set(CLUSTER.API_SERVER_URL, url).set(CLUSTER.CREDENTIALS, encrypted)
+                .set(CLUSTER.KUBERNETES_VERSION, kubernetesVersion).set(CLUSTER.API_VERSIONS, apiVersions)
+                .set(CLUSTER.UPDATED_AT, now).set(CLUSTER.VERSION, expectedVersion + 1)
+                .where(CLUSTER.ID.eq(id).and(CLUSTER.VERSION.eq(expectedVersion))).execute() == 1;
+    }
+
     public boolean repoint(long id, String url, String encrypted, @Nullable String kubernetesVersion,
                            String apiVersions, OffsetDateTime now) {
         return dsl.update(CLUSTER).set(CLUSTER.API_SERVER_URL, url).set(CLUSTER.CREDENTIALS, encrypted)

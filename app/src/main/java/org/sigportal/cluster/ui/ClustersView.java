@@ -131,17 +131,33 @@ class ClustersView extends VerticalLayout implements HasDynamicTitle {
             confirm.open();
         });
         remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-        return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(toggle, remove);
+        var row = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(toggle, remove);
+        if (!c.demo()) {
+            Button edit = new Button(getTranslation("clusters.edit"), e -> openRegister(c));
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            edit.setId("edit-cluster-" + c.name());
+            row.addComponentAsFirst(edit);
+        }
+        return row;
     }
 
     private void openRegister() {
+        openRegister(null);
+    }
+
+    /** Registers a cluster, or (with {@code existing}) renames it and replaces its credentials. */
+    private void openRegister(@org.jspecify.annotations.Nullable ClusterSummary existing) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("clusters.register"));
+        dialog.setHeaderTitle(getTranslation(existing == null ? "clusters.register" : "clusters.edit-title",
+                existing == null ? "" : existing.name()));
         dialog.setWidth("44rem");
         TextField name = new TextField(getTranslation("clusters.name"));
         name.setId("cluster-name");
         name.setHelperText(getTranslation("clusters.name.help"));
         name.setWidthFull();
+        if (existing != null) {
+            name.setValue(existing.name());
+        }
 
         TextArea kubeconfig = new TextArea(getTranslation("clusters.kubeconfig"));
         kubeconfig.setId("cluster-kubeconfig");
@@ -193,11 +209,16 @@ class ClustersView extends VerticalLayout implements HasDynamicTitle {
                 default -> new ClusterRegistration.InCluster(name.getValue());
             };
             try {
-                clusters.register(registration);
+                if (existing == null) {
+                    clusters.register(registration);
+                } else {
+                    clusters.edit(existing.id(), existing.version(), registration);
+                }
                 kubeconfig.clear();
                 token.clear();
                 dialog.close();
-                Notifications.success(getTranslation("clusters.registered", name.getValue()));
+                Notifications.success(getTranslation(existing == null ? "clusters.registered" : "clusters.edited",
+                        name.getValue()));
                 refresh();
             } catch (PortalException ex) {
                 Notifications.error(getTranslation(ex.messageKey(), ex.arguments()));
@@ -206,6 +227,11 @@ class ClustersView extends VerticalLayout implements HasDynamicTitle {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("cluster-save");
         dialog.add(name, sources);
+        if (existing != null) {
+            save.setText(getTranslation("action.save"));
+            url.setValue(existing.apiServerUrl());
+            dialog.addComponentAtIndex(1, new Paragraph(getTranslation("clusters.edit-help")));
+        }
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
