@@ -1,4 +1,4 @@
-package org.sigportal.cluster.internal;
+package org.sigportal.base.secrets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Encrypts cluster credentials at rest with AES-256-GCM. The key comes from {@code PORTAL_SECRETS_KEY}
+ * Encrypts secrets stored in the database (cluster credentials) at rest with AES-256-GCM, for every feature that
+ * keeps one. The key comes from {@code PORTAL_SECRETS_KEY}
  * (base64 of 32 bytes). Only the embedded default may generate one, into a file in its data folder; any other
  * set-up without a key refuses to start.
  */
