@@ -1,0 +1,8 @@
+/**
+ * Telling members what happened while they were away: watching threads, categories and tags, and in-app
+ * notifications of replies, mentions, quotes and watched activity (the bell, pushed live).
+ */
+@NullMarked
+package org.sigportal.notification;
+
+import org.jspecify.annotations.NullMarked;
