@@ -2,6 +2,7 @@ package org.sigportal.notification.internal;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.sigportal.identity.NotificationPreferences;
 import org.sigportal.notification.Notification;
@@ -26,12 +27,18 @@ import static org.sigportal.db.Tables.DISCUSSION_THREAD;
 import static org.sigportal.db.Tables.NOTIFICATION;
 import static org.sigportal.db.Tables.PORTAL_USER;
 
-/** Subscriptions and in-app notifications in the database. */
+/** Subscriptions and in-app notifications in the database, and what the e-mail digest reads of them. */
 @Repository
 public class JooqNotificationRepository {
 
     /** A possible recipient: whether the account may still sign in, and what it wants to be told about. */
     public record Recipient(long id, boolean enabled, NotificationPreferences preferences) {
+    }
+
+    /** A member whose digest may be due: the latest time anything was mailed to them, if ever. */
+    public record DigestRecipient(long id, String username, String displayName, String email,
+                                  @Nullable String locale, NotificationPreferences.EmailDigest digest,
+                                  @Nullable OffsetDateTime lastMailedAt) {
     }
 
     private final DSLContext dsl;
@@ -172,6 +179,47 @@ public class JooqNotificationRepository {
     public int markAllRead(long userId, OffsetDateTime now) {
         return dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, now)
                 .where(NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.READ_AT.isNull())).execute();
+    }
+
+    // --- e-mail digest
+
+    /**
+     * Enabled members with an e-mail address and a digest turned on who have unread notifications not mailed
+     * yet; whether their digest is due depends on {@code lastMailedAt}.
+     */
+    public List<DigestRecipient> digestCandidates() {
+        var last = DSL.select(DSL.max(NOTIFICATION.EMAILED_AT)).from(NOTIFICATION)
+                .where(NOTIFICATION.USER_ID.eq(PORTAL_USER.ID)).<OffsetDateTime>asField("last_mailed_at");
+        return dsl.select(PORTAL_USER.ID, PORTAL_USER.USERNAME, PORTAL_USER.DISPLAY_NAME, PORTAL_USER.EMAIL,
+                        PORTAL_USER.LOCALE, PORTAL_USER.EMAIL_DIGEST, last)
+                .from(PORTAL_USER)
+                .where(PORTAL_USER.ENABLED.isTrue().and(PORTAL_USER.EMAIL.isNotNull())
+                        .and(PORTAL_USER.EMAIL_DIGEST.ne(NotificationPreferences.EmailDigest.OFF.name()))
+                        .andExists(DSL.selectOne().from(NOTIFICATION).where(pending()
+                                .and(NOTIFICATION.USER_ID.eq(PORTAL_USER.ID)))))
+                .orderBy(PORTAL_USER.ID)
+                .fetch(r -> new DigestRecipient(r.get(PORTAL_USER.ID), r.get(PORTAL_USER.USERNAME),
+                        r.get(PORTAL_USER.DISPLAY_NAME), r.get(PORTAL_USER.EMAIL), r.get(PORTAL_USER.LOCALE),
+                        NotificationPreferences.EmailDigest.valueOf(r.get(PORTAL_USER.EMAIL_DIGEST)), r.get(last)));
+    }
+
+    /** Unread and not mailed yet, oldest first. */
+    public List<Notification> pendingForDigest(long userId, int limit) {
+        return select(NOTIFICATION.USER_ID.eq(userId).and(pending()), limit).reversed();
+    }
+
+    public int countPending(long userId) {
+        return dsl.fetchCount(NOTIFICATION, NOTIFICATION.USER_ID.eq(userId).and(pending()));
+    }
+
+    /** Marks every pending notification of the member up to {@code lastId} as mailed. */
+    public int markEmailed(long userId, long lastId, OffsetDateTime now) {
+        return dsl.update(NOTIFICATION).set(NOTIFICATION.EMAILED_AT, now)
+                .where(NOTIFICATION.USER_ID.eq(userId).and(pending()).and(NOTIFICATION.ID.le(lastId))).execute();
+    }
+
+    private static Condition pending() {
+        return NOTIFICATION.READ_AT.isNull().and(NOTIFICATION.EMAILED_AT.isNull());
     }
 
     private List<Notification> select(Condition where, int limit) {
