@@ -20,7 +20,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Notifications and subscriptions over real HTTP with API tokens and their scopes. */
+/** Notifications, subscriptions and webhooks over real HTTP with API tokens and their scopes. */
 @H2Database
 class NotificationApiH2Test {
 
@@ -34,7 +34,7 @@ class NotificationApiH2Test {
     DiscussionService discussions;
 
     @Test
-    void membersReadWithReadAndChangeWithCommunityWrite() {
+    void membersReadWithReadAndChangeWithCommunityWriteAndOnlyAdminsManageWebhooks() {
         String name = TestAccounts.uniqueUsername("api");
         accounts.signUp(new SignUpRequest(name, "Api Member", name + "@example.org", "member-password-1"));
         String read = NotificationContract.as(name, () -> tokens.create("reader", Set.of(ApiScope.READ), 1))
@@ -65,5 +65,16 @@ class NotificationApiH2Test {
                 .statusCode()).isEqualTo(204);
         assertThat(http.withToken("GET", "/api/v1/notifications/subscriptions", read, null).body()).isEqualTo("[]");
 
+        assertThat(http.withToken("GET", "/api/v1/admin/webhooks", write, null).statusCode()).isEqualTo(403);
+        String admin = SignedIn.asAdmin(() -> tokens.create("hooks", Set.of(ApiScope.READ,
+                ApiScope.COMMUNITY_WRITE), 1)).secret();
+        HttpResponse<String> refused = http.withToken("POST", "/api/v1/admin/webhooks", admin,
+                "{\"url\": \"ftp://example.org/hook\", \"events\": [\"post.created\"]}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Only http:// and https:// addresses can receive webhooks.", "\"url\"");
+        HttpResponse<String> unknown = http.withToken("POST", "/api/v1/admin/webhooks", admin,
+                "{\"url\": \"https://example.org/hook\", \"events\": [\"post.deleted\"]}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("post.deleted");
     }
 }

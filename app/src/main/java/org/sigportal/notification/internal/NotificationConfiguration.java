@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The notification feature's settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DigestProperties.class)
+@EnableConfigurationProperties({WebhookProperties.class, DigestProperties.class})
 class NotificationConfiguration {
 
     @Bean
