@@ -3,6 +3,7 @@ package org.sigportal.cluster.internal;
 import org.sigportal.cluster.ClusterRegistration;
 import org.sigportal.cluster.ClusterSource;
 import org.sigportal.base.PortalException;
+import org.sigportal.base.secrets.CredentialCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

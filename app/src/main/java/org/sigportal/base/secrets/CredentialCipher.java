@@ -1,4 +1,4 @@
-package org.sigportal.cluster.internal;
+package org.sigportal.base.secrets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Encrypts cluster credentials at rest with AES-256-GCM. The key comes from {@code PORTAL_SECRETS_KEY}
+ * Encrypts secrets stored in the database (cluster credentials, webhook secrets) at rest with AES-256-GCM, for
+ * every feature that keeps one. The key comes from {@code PORTAL_SECRETS_KEY}
  * (base64 of 32 bytes). Only the embedded default may generate one, into a file in its data folder; any other
  * set-up without a key refuses to start.
  */
@@ -49,7 +50,7 @@ public class CredentialCipher {
             return bytes;
         }
         if (!mayGenerate) {
-            throw new IllegalStateException("No encryption key for cluster credentials: set PORTAL_SECRETS_KEY "
+            throw new IllegalStateException("No encryption key for stored secrets: set PORTAL_SECRETS_KEY "
                     + "to the base64 of 32 random bytes (for example: openssl rand -base64 32)");
         }
         Path file = dataDir.resolve("secrets.key");
@@ -66,7 +67,7 @@ public class CredentialCipher {
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system
             }
-            log.info("Generated the encryption key for cluster credentials in the data folder");
+            log.info("Generated the encryption key for stored secrets in the data folder");
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

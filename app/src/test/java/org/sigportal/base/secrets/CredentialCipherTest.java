@@ -1,4 +1,4 @@
-package org.sigportal.cluster.internal;
+package org.sigportal.base.secrets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.notification.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.notification.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.sigportal.notification.ui;
+
+import org.jspecify.annotations.NullMarked;
