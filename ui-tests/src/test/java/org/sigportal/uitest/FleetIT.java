@@ -116,9 +116,16 @@ class FleetIT extends PortalBrowserTest {
         assertThat(page.locator("#node-pods")).containsText("demo/node-exporter-7xk2p");
         assertThat(page.locator("#node-pods")).containsText("DaemonSet/");
         page.locator("#edit-labels").click();
+        var keys = page.locator(".label-key input >> visible=true");
+        var values = page.locator(".label-value input >> visible=true");
+        assertThat(keys.first()).isVisible();
+        int rows = keys.count();
         page.locator("#add-label").click();
-        page.locator(".label-key input >> visible=true").last().fill("sig.openanolis.cn/owner");
-        page.locator(".label-value input >> visible=true").last().fill("storage-sig");
+        // Wait for the new row before typing into it.
+        assertThat(keys).hasCount(rows + 1);
+        assertThat(keys.last()).hasValue("");
+        keys.last().fill("sig.openanolis.cn/owner");
+        values.last().fill("storage-sig");
         page.locator("#save-labels").click();
         confirm(page);
         assertThat(page.locator("vaadin-notification-card").last()).containsText("labels of lifsea-node-09 are saved");
