@@ -177,10 +177,16 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openDetail(NodeView n) {
-        new NodeDetailDialog(n, fleet, operator ? new NodeDetailDialog.Actions(
-                node -> NodeMetadataEditor.labels(node, operations).open(),
-                node -> NodeMetadataEditor.taints(node, operations).open(),
+        // The grid's row may be up to a second old; the detail and the editors start from the cache as it is now,
+        // so an edit sends the node's current resource version and a conflict means someone really changed it.
+        new NodeDetailDialog(latest(n), fleet, operator ? new NodeDetailDialog.Actions(
+                node -> NodeMetadataEditor.labels(latest(node), operations).open(),
+                node -> NodeMetadataEditor.taints(latest(node), operations).open(),
                 this::confirmDrain) : null).open();
+    }
+
+    private NodeView latest(NodeView n) {
+        return fleet.node(n.clusterId(), n.name()).orElse(n);
     }
 
     private void confirmDrain(NodeView n) {
