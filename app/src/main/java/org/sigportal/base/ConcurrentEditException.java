@@ -9,11 +9,11 @@ public class ConcurrentEditException extends PortalException {
     private static final long serialVersionUID = 1L;
 
     public ConcurrentEditException() {
-        super("error.concurrent-edit");
+        super(Kind.CONFLICT, "error.concurrent-edit");
     }
 
     /** A conflict whose message says more about what to do than the generic one. */
     public ConcurrentEditException(String messageKey, Object... arguments) {
-        super(messageKey, arguments);
+        super(Kind.CONFLICT, messageKey, arguments);
     }
 }
