@@ -83,7 +83,7 @@ public class ClusterService {
     @Transactional
     @PreAuthorize(OPERATE)
     public ClusterSummary edit(long id, int expectedVersion, ClusterRegistration registration) {
-        var cluster = clusters.find(id).orElseThrow(() -> new PortalException("clusters.error.not-found"));
+        var cluster = clusters.find(id).orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "clusters.error.not-found"));
         String name = registration.name() == null ? "" : registration.name().trim();
         if (!NAME.matcher(name).matches()) {
             throw new PortalException("clusters.error.name");
@@ -119,10 +119,17 @@ public class ClusterService {
         return clusters.all().stream().map(this::summary).toList();
     }
 
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    public ClusterSummary get(long id) {
+        return summary(clusters.find(id).orElseThrow(
+                () -> new PortalException(PortalException.Kind.NOT_FOUND, "clusters.error.not-found")));
+    }
+
     @Transactional
     @PreAuthorize(OPERATE)
     public void setEnabled(long id, int expectedVersion, boolean enabled) {
-        var cluster = clusters.find(id).orElseThrow(() -> new PortalException("clusters.error.not-found"));
+        var cluster = clusters.find(id).orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "clusters.error.not-found"));
         if (!clusters.setEnabled(id, expectedVersion, enabled, OffsetDateTime.now(clock))) {
             throw new ConcurrentEditException();
         }
@@ -137,7 +144,7 @@ public class ClusterService {
     @Transactional
     @PreAuthorize(OPERATE)
     public void remove(long id, int expectedVersion) {
-        var cluster = clusters.find(id).orElseThrow(() -> new PortalException("clusters.error.not-found"));
+        var cluster = clusters.find(id).orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "clusters.error.not-found"));
         if (!clusters.delete(id, expectedVersion)) {
             throw new ConcurrentEditException();
         }
@@ -149,7 +156,7 @@ public class ClusterService {
     @Transactional
     @PreAuthorize(OPERATE)
     public void setTargetOsImage(long id, int expectedVersion, String target) {
-        var cluster = clusters.find(id).orElseThrow(() -> new PortalException("clusters.error.not-found"));
+        var cluster = clusters.find(id).orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "clusters.error.not-found"));
         String value = target == null || target.isBlank() ? null : target.trim();
         if (!clusters.setTarget(id, expectedVersion, value, OffsetDateTime.now(clock))) {
             throw new ConcurrentEditException();

@@ -136,16 +136,22 @@ public class NodeOperationsService {
         if (nodes.size() > BulkOperation.MAX_NODES) {
             throw new PortalException("nodes.error.bulk-too-many", BulkOperation.MAX_NODES);
         }
+        if (nodes.stream().anyMatch(n -> n == null || n.node() == null || n.node().isBlank())) {
+            throw new PortalException("nodes.error.bulk-node-missing");
+        }
         Duration timeout = Duration.ofSeconds(operation.timeoutSeconds() == null ? 60 : operation.timeoutSeconds());
         switch (operation.kind()) {
             case DRAIN -> checkTimeout(timeout);
             case ADD_LABELS -> {
-                if (operation.labels() == null || operation.labels().isEmpty()) {
+                if (operation.labels() == null || operation.labels().isEmpty()
+                        || operation.labels().entrySet().stream().anyMatch(e -> e.getKey() == null
+                        || e.getKey().isBlank() || e.getValue() == null)) {
                     throw new PortalException("nodes.error.labels-missing");
                 }
             }
             case REMOVE_LABELS -> {
-                if (operation.labelKeys() == null || operation.labelKeys().isEmpty()) {
+                if (operation.labelKeys() == null || operation.labelKeys().isEmpty()
+                        || operation.labelKeys().stream().anyMatch(k -> k == null || k.isBlank())) {
                     throw new PortalException("nodes.error.labels-missing");
                 }
             }
@@ -186,7 +192,7 @@ public class NodeOperationsService {
             case REMOVE_LABELS -> editLabels(cluster, node, null, Map.of(), Set.copyOf(operation.labelKeys()));
             case ADD_TAINT, REMOVE_TAINT -> {
                 NodeView current = caches.node(cluster, node)
-                        .orElseThrow(() -> new PortalException("nodes.error.not-found", node));
+                        .orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "nodes.error.not-found", node));
                 NodeView.Taint taint = operation.taint();
                 List<NodeView.Taint> taints = new ArrayList<>(current.taints().stream()
                         .filter(t -> !(t.key().equals(taint.key()) && t.effect().equals(taint.effect()))).toList());

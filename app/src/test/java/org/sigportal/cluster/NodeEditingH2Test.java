@@ -268,7 +268,7 @@ class NodeEditingH2Test {
                 {"set":{"rest":"yes"}}""").statusCode()).isEqualTo(204);
         var invalid = client.withToken("PATCH", labels, operate, """
                 {"set":{"no good":"x"}}""");
-        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("422").contains("no good");
         assertThat(client.withToken("PATCH", labels, operate, """
                 {"remove":["rest"]}""").statusCode()).isEqualTo(204);

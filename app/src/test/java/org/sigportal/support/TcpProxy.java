@@ -78,8 +78,16 @@ public final class TcpProxy {
             }
             try {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
+                synchronized (this) {
+                    // A connection accepted just before stop() must not outlive it.
+                    if (s.isClosed()) {
+                        upstream.close();
+                        client.close();
+                        return;
+                    }
+                    sockets.add(client);
+                    sockets.add(upstream);
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {

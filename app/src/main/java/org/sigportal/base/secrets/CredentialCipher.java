@@ -36,8 +36,12 @@ public class CredentialCipher {
 
     CredentialCipher(@Value("${portal.secrets.key:}") String configuredKey,
                      @Value("${portal.secrets.generate-key:false}") boolean mayGenerate,
-                     @Value("${portal.data-dir:./data}") String dataDir) {
-        this.key = new SecretKeySpec(resolve(configuredKey, mayGenerate, Path.of(dataDir)), "AES");
+                     @Value("${portal.data-dir:./data}") String dataDir,
+                     @Value("${spring.datasource.url:}") String datasourceUrl) {
+        // A generated key lives beside the embedded H2 database; any other database needs a key of its own, even
+        // if the setting that allows generation was left on.
+        boolean embedded = datasourceUrl.startsWith("jdbc:h2:");
+        this.key = new SecretKeySpec(resolve(configuredKey, mayGenerate && embedded, Path.of(dataDir)), "AES");
     }
 
     static byte[] resolve(String configured, boolean mayGenerate, Path dataDir) {

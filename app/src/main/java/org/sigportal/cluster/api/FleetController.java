@@ -8,6 +8,7 @@ import org.sigportal.base.PortalException;
 import org.sigportal.base.i18n.PortalI18NProvider;
 import org.sigportal.cluster.BulkOperation;
 import org.sigportal.cluster.BulkResult;
+import org.sigportal.cluster.ClusterRegistration;
 import org.sigportal.cluster.ClusterService;
 import org.sigportal.cluster.DrainReport;
 import org.sigportal.cluster.NodeEvent;
@@ -20,6 +21,7 @@ import org.sigportal.cluster.NodePage;
 import org.sigportal.cluster.NodeQuery;
 import org.sigportal.cluster.NodeView;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,9 +59,73 @@ class FleetController {
         return clusters.list();
     }
 
+    /**
+     * A cluster to register: a kubeconfig (with the context to use; the file's current context if none), an API
+     * server URL with a bearer token and CA, or {@code inCluster} for the cluster the portal runs in.
+     */
+    record NewCluster(String name, @Nullable String kubeconfig, @Nullable String context,
+                      @Nullable String apiServerUrl, @Nullable String token, @Nullable String caCertificatePem,
+                      @Nullable Boolean skipTlsVerify, @Nullable Boolean inCluster) {
+        @Override
+        public String toString() {
+            return "NewCluster[" + name + ", " + (Boolean.TRUE.equals(inCluster) ? "in-cluster" : kubeconfig != null ? "kubeconfig"
+                    : String.valueOf(apiServerUrl)) + "]";
+        }
+
+        ClusterRegistration registration() {
+            if (Boolean.TRUE.equals(inCluster)) {
+                return new ClusterRegistration.InCluster(name);
+            }
+            if (kubeconfig != null && !kubeconfig.isBlank()) {
+                return new ClusterRegistration.FromKubeconfig(name, kubeconfig, context == null ? "" : context);
+            }
+            return new ClusterRegistration.FromToken(name, apiServerUrl, token, caCertificatePem,
+                    Boolean.TRUE.equals(skipTlsVerify));
+        }
+    }
+
+    @Operation(summary = "Register a cluster",
+            description = "Validated live first (reachable, authenticated, discovery, Kubernetes version); 422 with "
+                    + "the reason if the cluster refuses. A kubeconfig that runs commands or reads local files is "
+                    + "refused (400). Credentials are stored encrypted and never returned.")
+    @PostMapping("/clusters")
+    ResponseEntity<ClusterSummary> register(@RequestBody NewCluster cluster) {
+        ClusterRegistration registration = cluster.registration();
+        if (registration instanceof ClusterRegistration.FromKubeconfig k && k.context().isEmpty()) {
+            registration = new ClusterRegistration.FromKubeconfig(k.name(), k.kubeconfig(),
+                    clusters.contextsOf(k.kubeconfig()).getFirst());
+        }
+        ClusterSummary created = clusters.register(registration);
+        return ResponseEntity.created(URI.create("/api/v1/clusters/" + created.id())).body(created);
+    }
+
+    @GetMapping("/clusters/{cluster}")
+    ClusterSummary cluster(@PathVariable long cluster) {
+        return clusters.get(cluster);
+    }
+
+    record Enabled(boolean enabled) {
+    }
+
+    @Operation(summary = "Enable or disable a cluster",
+            description = "A disabled cluster keeps its registration but the portal closes its connection and cache. "
+                    + "409 if the cluster changed since 'version'.")
+    @PutMapping("/clusters/{cluster}/enabled")
+    ResponseEntity<Void> enable(@PathVariable long cluster, @RequestParam int version, @RequestBody Enabled enabled) {
+        clusters.setEnabled(cluster, version, enabled.enabled());
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Remove a cluster", description = "409 if the cluster changed since 'version'.")
+    @DeleteMapping("/clusters/{cluster}")
+    ResponseEntity<Void> remove(@PathVariable long cluster, @RequestParam int version) {
+        clusters.remove(cluster, version);
+        return ResponseEntity.noContent().build();
+    }
+
     /** New name and credentials (a URL with a bearer token and CA) for a cluster at {@code version}. */
     record ClusterEdit(String name, String apiServerUrl, String token, @Nullable String caCertificatePem,
-                       boolean skipTlsVerify) {
+                       @Nullable Boolean skipTlsVerify) {
         @Override
         public String toString() {
             return "ClusterEdit[" + name + ", " + apiServerUrl + "]";
@@ -70,8 +137,8 @@ class FleetController {
                     + "since 'version'.")
     @PutMapping("/clusters/{cluster}")
     ClusterSummary editCluster(@PathVariable long cluster, @RequestParam int version, @RequestBody ClusterEdit edit) {
-        return clusters.edit(cluster, version, new org.sigportal.cluster.ClusterRegistration.FromToken(edit.name(),
-                edit.apiServerUrl(), edit.token(), edit.caCertificatePem(), edit.skipTlsVerify()));
+        return clusters.edit(cluster, version, new ClusterRegistration.FromToken(edit.name(),
+                edit.apiServerUrl(), edit.token(), edit.caCertificatePem(), Boolean.TRUE.equals(edit.skipTlsVerify())));
     }
 
     @GetMapping("/nodes")

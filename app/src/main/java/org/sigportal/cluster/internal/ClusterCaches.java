@@ -300,8 +300,21 @@ public class ClusterCaches {
         }
     }
 
+    /**
+     * Probes all clusters at once, each on its own virtual thread, so that a few hung clusters (three seconds each)
+     * do not delay the others' health past the ten seconds the issue promises.
+     */
     private void probeAll() {
-        connections.values().forEach(this::probe);
+        List<Thread> probes = connections.values().stream()
+                .map(c -> Thread.ofVirtual().name("cluster-probe-" + c.id).start(() -> probe(c))).toList();
+        for (Thread probe : probes) {
+            try {
+                probe.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void probe(Connection c) {

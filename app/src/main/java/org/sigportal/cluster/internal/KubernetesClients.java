@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.sigportal.base.PortalException;
+import org.sigportal.base.PortalException.Kind;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -58,7 +59,12 @@ public class KubernetesClients {
             client.nodes().list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build());
             return new Discovery(version, versions);
         } catch (KubernetesClientException e) {
-            throw refusal(e);
+            // On save the operator's input is what failed: the request was well-formed but the cluster refused it.
+            PortalException refusal = refusal(e);
+            throw new PortalException(PortalException.Kind.UNPROCESSABLE, refusal.messageKey(), refusal.arguments());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // An address the HTTP client cannot even use (a bad host or port) surfaces here, not as a client error.
+            throw new PortalException(PortalException.Kind.UNPROCESSABLE, "clusters.error.unreachable", rootMessage(e));
         }
     }
 
@@ -68,16 +74,24 @@ public class KubernetesClients {
         return java.net.URI.create((base.endsWith("/") ? base : base + "/") + path);
     }
 
+    /**
+     * The API server's answer as a readable refusal whose kind keeps its meaning for REST callers: the server's
+     * 403, 404, 409, 422 and 429 stay what they are; no answer, a 5xx, or credentials the server no longer accepts
+     * (401: the portal's, not the caller's) mean the cluster is unavailable (503).
+     */
     static PortalException refusal(KubernetesClientException e) {
         if (e.getCode() <= 0 || brokenConnection(e)) {
-            return new PortalException("clusters.error.unreachable", rootMessage(e));
+            return new PortalException(Kind.UNAVAILABLE, "clusters.error.unreachable", rootMessage(e));
         }
         return switch (e.getCode()) {
-            case 401 -> new PortalException("clusters.error.unauthorised");
-            case 403 -> new PortalException("clusters.error.forbidden", message(e));
-            case 409 -> new PortalException("clusters.error.conflict", message(e));
-            case 422 -> new PortalException("clusters.error.invalid", message(e));
-            default -> new PortalException("clusters.error.api", e.getCode(), message(e));
+            case 401 -> new PortalException(Kind.UNAVAILABLE, "clusters.error.unauthorised");
+            case 403 -> new PortalException(Kind.FORBIDDEN, "clusters.error.forbidden", message(e));
+            case 404 -> new PortalException(Kind.NOT_FOUND, "clusters.error.api", e.getCode(), message(e));
+            case 409 -> new PortalException(Kind.CONFLICT, "clusters.error.conflict", message(e));
+            case 422 -> new PortalException(Kind.UNPROCESSABLE, "clusters.error.invalid", message(e));
+            case 429 -> new PortalException(Kind.TOO_MANY, "clusters.error.api", e.getCode(), message(e));
+            default -> new PortalException(e.getCode() >= 500 ? Kind.UNAVAILABLE : Kind.UNPROCESSABLE,
+                    "clusters.error.api", e.getCode(), message(e));
         };
     }
 

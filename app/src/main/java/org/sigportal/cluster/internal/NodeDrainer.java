@@ -37,9 +37,9 @@ public class NodeDrainer {
 
     public DrainReport drain(long clusterId, String nodeName, Duration timeout, Consumer<DrainStep> progress) {
         KubernetesClient client = caches.client(clusterId)
-                .orElseThrow(() -> new PortalException("clusters.error.not-connected"));
+                .orElseThrow(() -> new PortalException(PortalException.Kind.UNAVAILABLE, "clusters.error.not-connected"));
         if (!caches.podsSynced(clusterId)) {
-            throw new PortalException("nodes.error.pods-not-synced");
+            throw new PortalException(PortalException.Kind.UNAVAILABLE, "nodes.error.pods-not-synced");
         }
         String policyVersion = clusters.find(clusterId).map(c -> c.apiVersions() != null
                 && List.of(c.apiVersions().split(" ")).contains("policy/v1") ? "policy/v1" : "policy/v1beta1")
@@ -64,8 +64,24 @@ public class NodeDrainer {
         List<String> evicted = new ArrayList<>();
         List<DrainReport.PodIssue> refused = new ArrayList<>();
         int done = 0;
-        for (PodView pod : toEvict) {
-            HttpResponse<String> answer = evict(client, policyVersion, pod.namespace(), pod.name());
+        boolean lost = false;
+        for (int i = 0; i < toEvict.size(); i++) {
+            PodView pod = toEvict.get(i);
+            HttpResponse<String> answer;
+            try {
+                answer = evict(client, policyVersion, pod.namespace(), pod.name());
+            } catch (PortalException unreachable) {
+                // The API server went away mid-drain: the node stays cordoned, and the report says which pods
+                // were not evicted and why, instead of the drain ending without one.
+                String reason = "API server unreachable: " + unreachable.arguments()[0];
+                for (PodView rest : toEvict.subList(i, toEvict.size())) {
+                    refused.add(new DrainReport.PodIssue(rest.key(), reason));
+                }
+                done = total;
+                lost = true;
+                progress.accept(new DrainStep(DrainStep.Kind.REFUSED, pod.key(), done, total, 0));
+                break;
+            }
             done++;
             DrainStep.Kind kind;
             switch (answer.code()) {
@@ -88,7 +104,7 @@ public class NodeDrainer {
         }
         // The pod cache hears of each deletion through its watch: no polling of the API server.
         List<String> remaining = new ArrayList<>(evicted);
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = lost ? Instant.now() : Instant.now().plus(timeout);
         while (!remaining.isEmpty() && Instant.now().isBefore(deadline)) {
             remaining.removeIf(id -> {
                 String[] parts = id.split("/", 2);
@@ -115,10 +131,10 @@ public class NodeDrainer {
                     .post("application/json", body).build(), String.class).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PortalException("clusters.error.unreachable", "interrupted");
+            throw new PortalException(PortalException.Kind.UNAVAILABLE, "clusters.error.unreachable", "interrupted");
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             org.slf4j.LoggerFactory.getLogger(NodeDrainer.class).warn("Eviction of {}/{} failed", ns, name, e);
-            throw new PortalException("clusters.error.unreachable", String.valueOf(e.getMessage()));
+            throw new PortalException(PortalException.Kind.UNAVAILABLE, "clusters.error.unreachable", String.valueOf(e.getMessage()));
         }
     }
 

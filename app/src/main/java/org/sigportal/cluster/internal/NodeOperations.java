@@ -29,12 +29,12 @@ public class NodeOperations {
 
     public void setUnschedulable(long clusterId, String nodeName, boolean unschedulable) {
         KubernetesClient client = caches.client(clusterId)
-                .orElseThrow(() -> new PortalException("clusters.error.not-connected"));
+                .orElseThrow(() -> new PortalException(PortalException.Kind.UNAVAILABLE, "clusters.error.not-connected"));
         Node patch = new NodeBuilder().withNewSpec().withUnschedulable(unschedulable).endSpec().build();
         Node result = client.nodes().withName(nodeName)
                 .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), patch);
         if (result == null) {
-            throw new PortalException("nodes.error.not-found", nodeName);
+            throw new PortalException(PortalException.Kind.NOT_FOUND, "nodes.error.not-found", nodeName);
         }
     }
 
@@ -73,17 +73,17 @@ public class NodeOperations {
 
     private void mergePatch(long clusterId, String nodeName, Map<String, Object> patch) {
         KubernetesClient client = caches.client(clusterId)
-                .orElseThrow(() -> new PortalException("clusters.error.not-connected"));
+                .orElseThrow(() -> new PortalException(PortalException.Kind.UNAVAILABLE, "clusters.error.not-connected"));
         String json = client.getKubernetesSerialization().asJson(patch);
         Node result = client.nodes().withName(nodeName).patch(PatchContext.of(PatchType.JSON_MERGE), json);
         if (result == null) {
-            throw new PortalException("nodes.error.not-found", nodeName);
+            throw new PortalException(PortalException.Kind.NOT_FOUND, "nodes.error.not-found", nodeName);
         }
     }
 
     public static PortalException refusal(KubernetesClientException e) {
         if (e.getCode() == 404) {
-            return new PortalException("nodes.error.not-found", "");
+            return new PortalException(PortalException.Kind.NOT_FOUND, "nodes.error.not-found", "");
         }
         return KubernetesClients.refusal(e);
     }
