@@ -211,12 +211,36 @@ class ClusterApiH2Test {
 
         Eventually.within(Duration.ofSeconds(30), "connected again", () -> clusters.get(id).health()
                 == ClusterHealth.CONNECTED);
-        Eventually.within(Duration.ofSeconds(10), "the node stayed cordoned",
-                () -> fleet.node(id, "lifsea-node-09").orElseThrow().unschedulable());
-        operations.uncordon(id, "lifsea-node-09");
-        // The node watch comes back with the informer's back-off, which may be after the health probe's first answer.
-        Eventually.within(Duration.ofSeconds(30), "uncordoned again",
-                () -> !fleet.node(id, "lifsea-node-09").orElseThrow().unschedulable());
+        try (var k = testbed.direct()) {
+            assertThat(k.nodes().withName("lifsea-node-09").get().getSpec().getUnschedulable())
+                    .as("the node stayed cordoned").isTrue();
+            operations.uncordon(id, "lifsea-node-09");
+            assertThat(k.nodes().withName("lifsea-node-09").get().getSpec().getUnschedulable()).isNotEqualTo(true);
+        }
+    }
+
+    @Test
+    void whileAClusterIsAwayTheApiAnswersFromTheCacheAndSaysWhyOperationsCannotRun() {
+        long id = testbed.id;
+        Eventually.within(Duration.ofSeconds(20), "connected first", () -> clusters.get(id).health()
+                == ClusterHealth.CONNECTED);
+        testbed.proxy.stop();
+        try {
+            Eventually.within(Duration.ofSeconds(10), "reported unreachable over REST within 10 s", () -> client
+                    .withToken("GET", "/api/v1/clusters/" + id, read, null).body()
+                    .contains("\"health\":\"UNREACHABLE\""));
+            HttpResponse<String> nodes = client.withToken("GET", "/api/v1/nodes?cluster=" + id, read, null);
+            assertThat(nodes.statusCode()).isEqualTo(200);
+            assertThat(nodes.body()).contains("\"total\":12");
+            HttpResponse<String> cordon = client.withToken("POST", "/api/v1/clusters/" + id
+                    + "/nodes/lifsea-node-04/cordon", operate, null);
+            assertThat(cordon.statusCode()).isEqualTo(503);
+            assertThat(cordon.body()).contains("\"error\":\"unavailable\"");
+        } finally {
+            testbed.proxy.start();
+        }
+        Eventually.within(Duration.ofSeconds(30), "connected again over REST", () -> client
+                .withToken("GET", "/api/v1/clusters/" + id, read, null).body().contains("\"health\":\"CONNECTED\""));
     }
 
     private static String json(String text) {
