@@ -44,12 +44,18 @@ import java.util.stream.Collectors;
 
 /**
  * Every node of the fleet, loaded lazily page by page with server-side sorting and filtering (text, cluster,
- * status, OS image, label selector), updated live. Operators cordon and uncordon from the grid, edit labels and
+ * status, OS image, label selector), updated live. Beside the versions it shows abnormal conditions, the pods on
+ * each node against its capacity (counted for the fetched page only), the node's age and a few of its labels. Operators cordon and uncordon from the grid, edit labels and
  * taints and drain from a node's detail, and run any of these on a selection of nodes at once.
  */
 @Route("fleet/nodes")
 @PermitAll
 class NodesView extends VerticalLayout implements HasDynamicTitle {
+
+    /** Labels of the well-known Kubernetes prefixes say little at a glance; the node's own labels come first. */
+    private static final List<String> NOISY = List.of("kubernetes.io/", "beta.kubernetes.io/",
+            "node.kubernetes.io/", "node-role.kubernetes.io/");
+    private static final int SHOWN_LABELS = 3;
 
     private final FleetService fleet;
     private final NodeOperationsService operations;
@@ -107,16 +113,22 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFrozen(true);
         grid.addColumn(NodeView::clusterName).setHeader(getTranslation("nodes.cluster")).setKey("CLUSTER")
                 .setSortable(true).setAutoWidth(true);
-        grid.addColumn(n -> String.join(",", n.roles())).setHeader(getTranslation("nodes.roles")).setAutoWidth(true);
+        // Status, conditions, OS image, pods and age first: what an operator scans the fleet for.
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("nodes.status")).setKey("STATUS")
-                .setSortable(true).setAutoWidth(true);
+                .setSortable(true).setWidth("11rem").setFlexGrow(0);
+        // A fixed width: the first page, which auto-width would measure, may have no abnormal condition at all.
         grid.addComponentColumn(this::conditions).setHeader(getTranslation("nodes.conditions")).setKey("CONDITIONS")
-                .setAutoWidth(true).setTooltipGenerator(this::conditionsTooltip);
-        grid.addColumn(n -> age(n.createdAt())).setHeader(getTranslation("nodes.age")).setKey("AGE")
-                .setSortable(true).setAutoWidth(true)
-                .setTooltipGenerator(n -> n.createdAt() == null ? "" : n.createdAt().toString());
+                .setWidth("10rem").setFlexGrow(0).setTooltipGenerator(this::conditionsTooltip);
         grid.addColumn(NodeView::osImage).setHeader(getTranslation("nodes.os-image")).setKey("OS_IMAGE")
                 .setSortable(true).setAutoWidth(true);
+        grid.addColumn(this::pods).setHeader(getTranslation("nodes.pods")).setKey("PODS").setWidth("7rem")
+                .setFlexGrow(0).setTooltipGenerator(n -> getTranslation("nodes.pods-tooltip"));
+        grid.addColumn(n -> age(n.createdAt())).setHeader(getTranslation("nodes.age")).setKey("AGE")
+                .setSortable(true).setWidth("6.5rem").setFlexGrow(0)
+                .setTooltipGenerator(n -> n.createdAt() == null ? "" : n.createdAt().toString());
+        grid.addComponentColumn(this::labels).setHeader(getTranslation("nodes.labels-title")).setKey("LABELS")
+                .setAutoWidth(true).setTooltipGenerator(NodesView::labelsTooltip);
+        grid.addColumn(n -> String.join(",", n.roles())).setHeader(getTranslation("nodes.roles")).setAutoWidth(true);
         grid.addColumn(NodeView::kernelVersion).setHeader(getTranslation("nodes.kernel")).setKey("KERNEL")
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(NodeView::containerRuntime).setHeader(getTranslation("nodes.runtime")).setKey("RUNTIME")
@@ -125,10 +137,6 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(n -> n.cpu() + " / " + n.memory()).setHeader(getTranslation("nodes.allocatable"))
                 .setAutoWidth(true);
-        grid.addColumn(this::pods).setHeader(getTranslation("nodes.pods")).setKey("PODS").setAutoWidth(true)
-                .setTooltipGenerator(n -> getTranslation("nodes.pods-tooltip"));
-        grid.addComponentColumn(this::labels).setHeader(getTranslation("nodes.labels-title")).setKey("LABELS")
-                .setAutoWidth(true).setTooltipGenerator(NodesView::labelsTooltip);
         if (operator) {
             grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         }
@@ -244,11 +252,6 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
         return abnormal(n).stream().map(c -> c.type() + (c.message() == null ? "" : ": " + c.message()))
                 .collect(Collectors.joining("\n"));
     }
-
-    /** Labels of the well-known Kubernetes prefixes say little at a glance; the node's own labels come first. */
-    private static final List<String> NOISY = List.of("kubernetes.io/", "beta.kubernetes.io/",
-            "node.kubernetes.io/", "node-role.kubernetes.io/");
-    private static final int SHOWN_LABELS = 3;
 
     private static boolean noisy(String key) {
         return NOISY.stream().anyMatch(key::startsWith);
