@@ -9,6 +9,10 @@ public sealed interface ClusterRegistration {
 
     /** A pasted or uploaded kubeconfig and the context to use from it. */
     record FromKubeconfig(String name, String kubeconfig, String context) implements ClusterRegistration {
+
+        /** The largest kubeconfig the portal reads, in characters (an uploaded file is limited to as many bytes). */
+        public static final int MAX_SIZE = 256 * 1024;
+
         @Override
         public String toString() {
             return "FromKubeconfig[" + name + ", context " + context + "]";

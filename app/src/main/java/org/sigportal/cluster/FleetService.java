@@ -46,7 +46,23 @@ public class FleetService {
         List<NodeView> matching = caches.nodes().stream().filter(filter).sorted(comparator(query)).toList();
         int from = Math.min(query.offset(), matching.size());
         int to = (int) Math.min((long) from + query.limit(), matching.size());
-        return new NodePage(matching.subList(from, to), matching.size());
+        List<NodeView> page = matching.subList(from, to);
+        // Only the page's nodes are counted, each from the cache's index of pods by node: no scan of all pods.
+        Map<String, Integer> pods = new HashMap<>();
+        Map<Long, Boolean> known = new HashMap<>();
+        for (NodeView n : page) {
+            if (known.computeIfAbsent(n.clusterId(), caches::podsSynced)) {
+                pods.put(n.key(), caches.podsOn(n.clusterId(), n.name()).size());
+            }
+        }
+        return new NodePage(List.copyOf(page), matching.size(), Map.copyOf(pods));
+    }
+
+    /** The OS images the fleet's nodes run, sorted: what the node grid's OS-image filter offers. */
+    @PreAuthorize(ClusterService.READ)
+    public List<String> osImages() {
+        return caches.nodes().stream().map(NodeView::osImage).filter(s -> !s.isEmpty()).distinct().sorted()
+                .toList();
     }
 
     /** Hears about node and health changes (at most once a second); the returned action unsubscribes. */
@@ -102,6 +118,7 @@ public class FleetService {
         int notReady = 0;
         int cordoned = 0;
         Map<String, Integer> os = new HashMap<>();
+        Map<String, Map<String, Integer>> osByCluster = new HashMap<>();
         Map<String, Integer> kernel = new HashMap<>();
         Map<String, Integer> runtime = new HashMap<>();
         List<FleetOverview.Drift> drift = new java.util.ArrayList<>();
@@ -113,6 +130,8 @@ public class FleetService {
                 cordoned++;
             }
             os.merge(n.osImage(), 1, Integer::sum);
+            osByCluster.computeIfAbsent(n.osImage(), k -> new java.util.TreeMap<>()).merge(n.clusterName(), 1,
+                    Integer::sum);
             kernel.merge(n.kernelVersion(), 1, Integer::sum);
             runtime.merge(n.containerRuntime(), 1, Integer::sum);
             String target = targets.get(n.clusterId());
@@ -122,8 +141,13 @@ public class FleetService {
         }
         drift.sort(Comparator.comparing((FleetOverview.Drift d) -> d.node().clusterName())
                 .thenComparing(d -> d.node().name()));
+        Map<String, Integer> byOs = sortedByCount(os);
+        Map<String, Map<String, Integer>> byOsAndCluster = new LinkedHashMap<>();
+        byOs.keySet().forEach(image -> byOsAndCluster.put(image, java.util.Collections.unmodifiableMap(
+                osByCluster.get(image))));
         return new FleetOverview((int) stored.stream().filter(c -> c.enabled()).count(), nodes.size(), notReady,
-                cordoned, sortedByCount(os), sortedByCount(kernel), sortedByCount(runtime), List.copyOf(drift));
+                cordoned, byOs, sortedByCount(kernel), sortedByCount(runtime), List.copyOf(drift),
+                java.util.Collections.unmodifiableMap(byOsAndCluster));
     }
 
     private static Map<String, Integer> sortedByCount(Map<String, Integer> counts) {

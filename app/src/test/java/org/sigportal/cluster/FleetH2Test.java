@@ -32,6 +32,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,6 +153,9 @@ class FleetH2Test {
                     .containsEntry("LifseaOS 1.8", 4).containsEntry("Anolis OS 8.8", 4);
             assertThat(overview.drift()).hasSize(8)
                     .allSatisfy(d -> assertThat(d.node().osImage()).isNotEqualTo("LifseaOS 2.0 (Rust)"));
+            // Each OS image's count split by cluster, in the order of the counts.
+            assertThat(overview.byOsImageAndCluster().keySet()).containsExactlyElementsOf(overview.byOsImage().keySet());
+            assertThat(overview.byOsImageAndCluster().get("Anolis OS 8.8")).containsExactly(Map.entry("testbed", 4));
         } finally {
             ClusterSummary now = clusters.list().stream().filter(c -> c.id() == clusterId).findFirst().orElseThrow();
             clusters.setTargetOsImage(clusterId, now.version(), "");
@@ -181,6 +185,40 @@ class FleetH2Test {
 
         assertThatThrownBy(() -> fleet.nodes(new NodeQuery(null, null, null, null, "zone ~ a",
                 NodeQuery.NodeSort.NAME, true, 0, 10))).isInstanceOf(PortalException.class);
+    }
+
+    @Test
+    void theNodeGridFiltersByOsImageSortsByAgeAndCountsThePodsOnEachNode() {
+        assertThat(fleet.osImages()).contains("LifseaOS 2.0 (Rust)", "LifseaOS 1.8", "Anolis OS 8.8")
+                .isSorted().doesNotHaveDuplicates();
+        NodePage anolis = fleet.nodes(new NodeQuery(null, clusterId, null, "Anolis OS 8.8", null,
+                NodeQuery.NodeSort.NAME, true, 0, 50));
+        assertThat(anolis.total()).isEqualTo(4);
+        assertThat(anolis.nodes()).allSatisfy(n -> assertThat(n.osImage()).isEqualTo("Anolis OS 8.8"));
+
+        // Age ascending is youngest first; descending is its exact reverse.
+        List<NodeView> young = fleet.nodes(new NodeQuery(null, clusterId, null, null, null, NodeQuery.NodeSort.AGE,
+                true, 0, 50)).nodes();
+        List<NodeView> old = fleet.nodes(new NodeQuery(null, clusterId, null, null, null, NodeQuery.NodeSort.AGE,
+                false, 0, 50)).nodes();
+        assertThat(young).extracting(NodeView::createdAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(old).containsExactlyElementsOf(young.reversed());
+
+        // The pods on each node of the page (not the node's capacity): the same as the node's own pod list.
+        Eventually.within(Duration.ofSeconds(20), "the pods are listed", () -> fleet.podsKnown(clusterId));
+        NodePage page = fleet.nodes(new NodeQuery(null, clusterId, null, null, null, NodeQuery.NodeSort.NAME, true,
+                0, 50));
+        assertThat(page.podsOnNode()).hasSize(12);
+        page.nodes().forEach(n -> assertThat(page.podsOnNode().get(n.key()))
+                .as(n.name()).isEqualTo(fleet.pods(clusterId, n.name()).size()));
+        // lifsea-node-09 keeps web-0 (disruption budget) and its DaemonSet pod even after a drain.
+        assertThat(page.podsOnNode().get(clusterId + "/lifsea-node-09")).isGreaterThanOrEqualTo(2)
+                .isNotEqualTo(Integer.parseInt(fleet.node(clusterId, "lifsea-node-09").orElseThrow().pods()));
+        // Only the requested page is counted.
+        NodePage two = fleet.nodes(new NodeQuery(null, clusterId, null, null, null, NodeQuery.NodeSort.NAME, true,
+                0, 2));
+        assertThat(two.podsOnNode().keySet()).containsExactlyInAnyOrder(clusterId + "/lifsea-node-01",
+                clusterId + "/lifsea-node-02");
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * An operator registers a real cluster (the Kubernetes test bed) by pasting its kubeconfig, sees the fleet
- * overview and the node grid fill from it, and cordons a node from the grid.
+ * An operator registers a real cluster (the Kubernetes test bed) by uploading its kubeconfig file, sees the fleet
+ * overview and the node grid fill from it, sets the cluster's target OS image, and cordons a node from the grid.
  */
 class FleetIT extends PortalBrowserTest {
 
@@ -47,8 +47,12 @@ class FleetIT extends PortalBrowserTest {
 
     @Test
     void anOperatorRegistersAClusterAndCordonsANode() throws Exception {
-        String kubeconfig = Files.readString(testbed().resolve("kubeconfig"));
+        Path kubeconfigFile = testbed().resolve("kubeconfig");
         signInAsAdmin(page);
+        // An operator's home page starts with the fleet at a glance and the way to the overview.
+        assertThat(page.locator("#home-fleet")).isVisible();
+        assertThat(page.locator("#home-fleet-drifting")).isVisible();
+        assertThat(page.locator("#home-fleet-link")).hasAttribute("href", "fleet");
 
         // The embedded default shows the demo fleet, through the same client code, marked as demo.
         page.navigate("/fleet/clusters");
@@ -62,9 +66,12 @@ class FleetIT extends PortalBrowserTest {
         page.navigate("/fleet/clusters");
         page.locator("#register-cluster").click();
         page.locator("#cluster-name input").fill("lifsea-prod");
-        page.locator("#cluster-kubeconfig textarea").fill(kubeconfig);
-        page.locator("#cluster-kubeconfig textarea").blur();
-        assertThat(page.locator("#cluster-context")).isEnabled();
+        // The kubeconfig file is uploaded: its text fills the field and its contexts are offered, as for a paste.
+        assertThat(page.locator("#cluster-context[disabled]")).hasCount(1);
+        page.locator("#cluster-kubeconfig-upload input[type=file]").setInputFiles(kubeconfigFile);
+        assertThat(page.locator("#cluster-context[disabled]")).hasCount(0);
+        assertThat(page.locator("#cluster-kubeconfig textarea")).hasValue(Files.readString(kubeconfigFile));
+        assertThat(page.locator("#cluster-context")).containsText("sig-portal-testbed");
         page.locator("#cluster-save").click();
         assertThat(page.locator("#clusters-grid")).containsText("lifsea-prod");
         assertThat(page.locator("#clusters-grid")).containsText("v1.20.2");
@@ -76,8 +83,35 @@ class FleetIT extends PortalBrowserTest {
         assertThat(page.locator("#fleet-nodes")).containsText(String.valueOf(nodesBefore + 12));
         assertThat(page.locator("#fleet-not-ready")).containsText(String.valueOf(notReadyBefore + 2));
         assertThat(page.locator("#fleet-by-os")).containsText("LifseaOS 2.0 (Rust)");
+        // The same counts as tables: name and version apart, with a column per cluster.
+        assertThat(page.locator("#fleet-os-table")).containsText("2.0 (Rust)");
+        assertThat(page.locator("#fleet-os-table")).containsText("lifsea-prod");
+        assertThat(page.locator("#fleet-kernel-table")).containsText("5.10.134");
+        assertThat(page.locator("#fleet-runtime-table")).containsText("containerd://");
+
+        // A target OS image for the new cluster alone: its other nodes are listed as drifting.
+        Page other = newPage("en-US");
+        signInAsAdmin(other);
+        other.navigate("/fleet");
+        assertThat(other.locator("#target-lifsea-prod input >> visible=true")).isEditable();
+        var target = page.locator("#target-lifsea-prod input >> visible=true");
+        target.fill("LifseaOS 2.0 (Rust)");
+        target.press("Enter");
+        assertThat(page.locator("vaadin-notification-card").last())
+                .containsText("The target OS image of lifsea-prod is now LifseaOS 2.0 (Rust).");
+        choose(page, "fleet-drift-cluster", "lifsea-prod");
+        assertThat(page.locator("#fleet-drift")).containsText("lifsea-node-01");
+        assertThat(page.locator("#fleet-drift")).containsText("Anolis OS 8.8");
+        assertThat(page.locator("#fleet-drift")).not().containsText("lifsea-node-03");
+        assertThat(page.locator("#fleet-drift")).not().containsText("demo-hangzhou-prod");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/fleet-overview.png"))
                 .setFullPage(true));
+        // Another operator still looking at the old version is told why the change is refused, not "access denied".
+        var stale = other.locator("#target-lifsea-prod input >> visible=true");
+        stale.fill("Anolis OS 8.8");
+        stale.press("Enter");
+        assertThat(other.locator("vaadin-notification-card").last()).containsText("Someone else changed this record");
+        other.close();
 
         page.navigate("/fleet/nodes");
         page.locator("#nodes-selector input").fill("topology.kubernetes.io/zone=cn-hangzhou-b");
@@ -154,6 +188,57 @@ class FleetIT extends PortalBrowserTest {
         page.locator("#bulk-close").click();
         assertThat(page.locator("#uncordon-lifsea-node-04 >> visible=true")).isVisible(
                 new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+
+        // The grid's own columns: pods on the node against its capacity, abnormal conditions, labels, age.
+        page.locator("#nodes-selector input").fill("kubernetes.io/hostname in (lifsea-node-08,lifsea-node-09)");
+        assertThat(page.locator("#nodes-grid vaadin-grid-cell-content:text-is('lifsea-node-08') >> visible=true"))
+                .isVisible();
+        var cells = page.locator("#nodes-grid vaadin-grid-cell-content >> visible=true");
+        // lifsea-node-09 keeps web-0 and its DaemonSet pod; each node may run 110.
+        assertThat(cells.filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(java.util.regex.Pattern.compile("^\\d+ / 110$")))).hasCount(2);
+        assertThat(cells.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("DiskPressure")))
+                .hasCount(1);
+        assertThat(page.locator("#nodes-grid")).containsText("zone=cn-hangzhou-b");
+        assertThat(page.locator("#nodes-grid")).containsText("owner=storage-sig");
+        assertThat(cells.filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(java.util.regex.Pattern.compile("^\\d+[mhd]$")))).hasCount(2);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/nodes-columns.png")));
+        // Filtered by OS image: only the test bed's Anolis nodes among the lifsea ones.
+        page.locator("#nodes-selector input").fill("");
+        page.locator("#nodes-search input").fill("lifsea-node");
+        choose(page, "nodes-os-image", "Anolis OS 8.8");
+        assertThat(page.locator("#nodes-grid vaadin-grid-cell-content:text-is('lifsea-node-11') >> visible=true"))
+                .isVisible();
+        assertThat(page.locator("#nodes-grid vaadin-grid-cell-content:text-is('lifsea-node-01') >> visible=true"))
+                .hasCount(0);
+        assertThat(cells.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("LifseaOS")))
+                .hasCount(0);
+
+        // Back home, the operator's fleet summary counts the new cluster and leads to the overview.
+        page.navigate("/");
+        assertThat(page.locator("#home-fleet-nodes")).containsText(String.valueOf(nodesBefore + 12));
+        assertThat(page.locator("#home-fleet-summary")).containsText("drift from their target OS image");
+        page.locator("#home-fleet-link").click();
+        page.waitForURL("**/fleet");
+        assertThat(page.locator("#fleet-os-table")).isVisible();
+    }
+
+    @Test
+    void aMemberWithoutTheOperatorRoleSeesNoFleetSummaryAtHome() {
+        String name = "viewer" + System.nanoTime() % 100_000;
+        AdministrationIT.signUp(page, name, "viewer-password-1");
+        signIn(page, name, "viewer-password-1");
+        assertThat(page.locator("#home-title")).containsText(name);
+        assertThat(page.locator("#attention-empty, #attention-list")).isVisible();
+        assertThat(page.locator("#home-fleet")).hasCount(0);
+    }
+
+    /** Picks an item of a combo box once the server has sent it (Enter before that would not select it). */
+    private static void choose(Page page, String comboBoxId, String item) {
+        page.locator("#" + comboBoxId + " input").fill(item);
+        page.locator("vaadin-combo-box-item:text-is('" + item + "') >> visible=true").click();
+        assertThat(page.locator("#" + comboBoxId + " input")).hasValue(item);
     }
 
     private static int number(String text) {
@@ -176,5 +261,18 @@ class FleetIT extends PortalBrowserTest {
         page.locator("#cluster-name input").fill("evil");
         page.locator("#cluster-save").click();
         assertThat(page.locator("vaadin-notification-card").first()).containsText("never runs commands");
+    }
+
+    @Test
+    void anUploadedFileTooLargeForAKubeconfigIsRefusedWithAReason() {
+        signInAsAdmin(page);
+        page.navigate("/fleet/clusters");
+        page.locator("#register-cluster").click();
+        byte[] large = "# padding\n".repeat(30_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        page.locator("#cluster-kubeconfig-upload input[type=file]").setInputFiles(
+                new com.microsoft.playwright.options.FilePayload("config", "application/yaml", large));
+        assertThat(page.locator("#cluster-kubeconfig")).containsText("too large for a kubeconfig (over 256 KiB)");
+        assertThat(page.locator("#cluster-kubeconfig textarea")).hasValue("");
+        assertThat(page.locator("#cluster-context[disabled]")).hasCount(1);
     }
 }

@@ -1,6 +1,7 @@
 package org.sigportal.cluster.internal;
 
 import org.sigportal.base.PortalException;
+import org.sigportal.cluster.ClusterRegistration;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 final class KubeconfigParser {
 
-    private static final int MAX_SIZE = 256 * 1024;
+    private static final int MAX_SIZE = ClusterRegistration.FromKubeconfig.MAX_SIZE;
 
     private KubeconfigParser() {
     }

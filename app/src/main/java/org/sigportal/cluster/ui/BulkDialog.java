@@ -8,7 +8,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import org.sigportal.base.PortalException;
 import org.sigportal.cluster.BulkOperation;
 import org.sigportal.cluster.BulkResult;
 import org.sigportal.cluster.NodeOperationsService;
@@ -82,25 +81,23 @@ class BulkDialog extends Dialog {
         UI ui = UI.getCurrent();
         var context = SecurityContextHolder.getContext();
         bar.setValue(0);
-        Thread.ofVirtual().name("bulk-" + operation.kind()).start(new DelegatingSecurityContextRunnable(() -> {
-            try {
-                BulkResult result = operations.bulk(operation, r -> ui.access(() -> {
-                    Row row = rows.get(new BulkOperation.NodeRef(r.cluster(), r.node()));
-                    if (row != null) {
-                        row.result = r;
-                        grid.getDataProvider().refreshItem(row);
-                    }
-                    long done = rows.values().stream().filter(x -> x.result != null).count();
-                    bar.setValue((double) done / rows.size());
-                }));
-                ui.access(() -> summary.setText(getTranslation("nodes.bulk-summary", result.succeeded(),
-                        result.failed())));
-            } catch (PortalException e) {
-                ui.access(() -> {
-                    summary.setText(getTranslation(e.messageKey(), e.arguments()));
-                    summary.addClassName("portal-error");
-                });
+        Runnable work = () -> BackgroundWork.run(() -> operations.bulk(operation, r -> ui.access(() -> {
+            Row row = rows.get(new BulkOperation.NodeRef(r.cluster(), r.node()));
+            if (row != null) {
+                row.result = r;
+                grid.getDataProvider().refreshItem(row);
             }
-        }, context));
+            long done = rows.values().stream().filter(x -> x.result != null).count();
+            bar.setValue((double) done / rows.size());
+        })), result -> ui.access(() -> summary.setText(getTranslation("nodes.bulk-summary", result.succeeded(),
+                result.failed()))), failure -> {
+            BackgroundWork.Message message = BackgroundWork.failure(failure, "nodes.error.bulk-failed");
+            ui.access(() -> {
+                bar.setVisible(false);
+                summary.setText(getTranslation(message.key(), message.arguments()));
+                summary.addClassName("portal-error");
+            });
+        });
+        Thread.ofVirtual().name("bulk-" + operation.kind()).start(new DelegatingSecurityContextRunnable(work, context));
     }
 }

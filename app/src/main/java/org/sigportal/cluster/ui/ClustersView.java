@@ -17,8 +17,11 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 import jakarta.annotation.security.PermitAll;
 import org.sigportal.base.PortalException;
 import org.sigportal.base.ui.Notifications;
@@ -30,6 +33,7 @@ import org.sigportal.cluster.ClusterSummary;
 import org.sigportal.cluster.FleetService;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -181,7 +185,7 @@ class ClustersView extends VerticalLayout implements HasDynamicTitle {
                 kubeconfig.setInvalid(true);
             }
         });
-        VerticalLayout fromKubeconfig = new VerticalLayout(kubeconfig, context);
+        VerticalLayout fromKubeconfig = new VerticalLayout(kubeconfigUpload(kubeconfig), kubeconfig, context);
 
         TextField url = new TextField(getTranslation("clusters.server"));
         url.setPlaceholder("https://");
@@ -234,6 +238,47 @@ class ClustersView extends VerticalLayout implements HasDynamicTitle {
         }
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
         dialog.open();
+    }
+
+    /**
+     * A kubeconfig file instead of pasting: its text goes into the kubeconfig field, which lists its contexts as
+     * for pasted text. A file larger than a kubeconfig may be is refused before it is sent, and again on arrival.
+     */
+    private Upload kubeconfigUpload(TextArea kubeconfig) {
+        int max = ClusterRegistration.FromKubeconfig.MAX_SIZE;
+        String tooLarge = getTranslation("clusters.error.kubeconfig-file-too-large", max / 1024);
+        InMemoryUploadHandler handler = new InMemoryUploadHandler((metadata, bytes) -> {
+            if (bytes.length > max) {
+                refuse(kubeconfig, tooLarge);
+                return;
+            }
+            // Runs with the UI locked: setting the value lists the contexts like a paste does.
+            kubeconfig.setValue(new String(bytes, StandardCharsets.UTF_8));
+        }) {
+            @Override
+            public long getFileSizeMax() {
+                return max;
+            }
+        };
+        Upload upload = new Upload(handler);
+        upload.setId("cluster-kubeconfig-upload");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(max);
+        upload.setWidthFull();
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("clusters.kubeconfig-upload")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("clusters.kubeconfig-drop")));
+        i18n.setError(new UploadI18N.Error().setFileIsTooBig(tooLarge));
+        upload.setI18n(i18n);
+        upload.addFileRejectedListener(e -> refuse(kubeconfig, tooLarge));
+        upload.addFailedListener(e -> refuse(kubeconfig, getTranslation("clusters.error.kubeconfig-upload-failed")));
+        upload.addFileRemovedListener(e -> kubeconfig.clear());
+        return upload;
+    }
+
+    private static void refuse(TextArea kubeconfig, String message) {
+        kubeconfig.setErrorMessage(message);
+        kubeconfig.setInvalid(true);
     }
 
     @Override

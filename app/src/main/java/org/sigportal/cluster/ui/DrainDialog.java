@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import org.sigportal.base.PortalException;
 import org.sigportal.cluster.DrainReport;
 import org.sigportal.cluster.DrainStep;
 import org.sigportal.cluster.NodeOperationsService;
@@ -51,19 +50,22 @@ class DrainDialog extends Dialog {
         open();
         UI ui = UI.getCurrent();
         var context = SecurityContextHolder.getContext();
-        Thread.ofVirtual().name("drain-" + node.name()).start(new DelegatingSecurityContextRunnable(() -> {
-            try {
-                DrainReport result = operations.drain(node.clusterId(), node.name(), timeout,
-                        step -> ui.access(() -> show(step)));
-                ui.access(() -> showReport(result));
-            } catch (PortalException e) {
-                ui.access(() -> {
-                    bar.setVisible(false);
-                    status.setText(getTranslation(e.messageKey(), e.arguments()));
-                    status.addClassName("portal-error");
+        Runnable drain = () -> BackgroundWork.run(
+                () -> operations.drain(node.clusterId(), node.name(), timeout, step -> ui.access(() -> show(step))),
+                result -> ui.access(() -> showReport(result)),
+                failure -> {
+                    // Logged here, even if the browser has gone meanwhile.
+                    BackgroundWork.Message message = BackgroundWork.failure(failure, "nodes.error.drain-failed");
+                    ui.access(() -> showFailure(message));
                 });
-            }
-        }, context));
+        Thread.ofVirtual().name("drain-" + node.name()).start(new DelegatingSecurityContextRunnable(drain, context));
+    }
+
+    /** The drain did not end with a report: the progress stops and the reason is shown. */
+    private void showFailure(BackgroundWork.Message message) {
+        bar.setVisible(false);
+        status.setText(getTranslation(message.key(), message.arguments()));
+        status.addClassName("portal-error");
     }
 
     private void show(DrainStep step) {

@@ -20,6 +20,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.jspecify.annotations.Nullable;
 import org.sigportal.base.PortalException;
 import org.sigportal.base.ui.Notifications;
 import org.sigportal.base.ui.ViewHeader;
@@ -28,20 +29,33 @@ import org.sigportal.cluster.ClusterService;
 import org.sigportal.cluster.ClusterSummary;
 import org.sigportal.cluster.FleetService;
 import org.sigportal.cluster.NodeOperationsService;
+import org.sigportal.cluster.NodePage;
 import org.sigportal.cluster.NodeQuery;
 import org.sigportal.cluster.NodeView;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Every node of the fleet, loaded lazily page by page with server-side sorting and filtering (text, cluster,
- * status, OS image, label selector), updated live. Operators cordon and uncordon from the grid, edit labels and
+ * status, OS image, label selector), updated live. Beside the versions it shows abnormal conditions, the pods on
+ * each node against its capacity (counted for the fetched page only), the node's age and a few of its labels. Operators cordon and uncordon from the grid, edit labels and
  * taints and drain from a node's detail, and run any of these on a selection of nodes at once.
  */
 @Route("fleet/nodes")
 @PermitAll
 class NodesView extends VerticalLayout implements HasDynamicTitle {
+
+    /** Labels of the well-known Kubernetes prefixes say little at a glance; the node's own labels come first. */
+    private static final List<String> NOISY = List.of("kubernetes.io/", "beta.kubernetes.io/",
+            "node.kubernetes.io/", "node-role.kubernetes.io/");
+    private static final int SHOWN_LABELS = 3;
 
     private final FleetService fleet;
     private final NodeOperationsService operations;
@@ -50,6 +64,9 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<ClusterSummary> cluster = new ComboBox<>();
     private final Select<NodeView.NodeStatus> status = new Select<>();
     private final TextField selector = new TextField();
+    private final ComboBox<String> osImage = new ComboBox<>();
+    /** The pods on each node of the pages the grid fetched, by {@link NodeView#key()}. */
+    private final Map<String, Integer> podsOnNode = new java.util.concurrent.ConcurrentHashMap<>();
     private Runnable unsubscribe = () -> { };
     private final boolean operator = OperatorCheck.canOperate();
 
@@ -72,6 +89,11 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption(getTranslation("nodes.any-status"));
         status.setItemLabelGenerator(s -> s == null ? getTranslation("nodes.any-status") : statusLabel(s));
+        osImage.setPlaceholder(getTranslation("nodes.any-os-image"));
+        osImage.setId("nodes-os-image");
+        osImage.setItems(fleet.osImages());
+        osImage.setClearButtonVisible(true);
+        osImage.setWidth("16rem");
         selector.setPlaceholder(getTranslation("nodes.selector"));
         selector.setId("nodes-selector");
         selector.setValueChangeMode(ValueChangeMode.LAZY);
@@ -79,8 +101,9 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
         text.addValueChangeListener(e -> refresh());
         cluster.addValueChangeListener(e -> refresh());
         status.addValueChangeListener(e -> refresh());
+        osImage.addValueChangeListener(e -> refresh());
         selector.addValueChangeListener(e -> refresh());
-        HorizontalLayout filters = new HorizontalLayout(text, cluster, status, selector);
+        HorizontalLayout filters = new HorizontalLayout(text, cluster, status, osImage, selector);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
 
@@ -90,11 +113,22 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFrozen(true);
         grid.addColumn(NodeView::clusterName).setHeader(getTranslation("nodes.cluster")).setKey("CLUSTER")
                 .setSortable(true).setAutoWidth(true);
-        grid.addColumn(n -> String.join(",", n.roles())).setHeader(getTranslation("nodes.roles")).setAutoWidth(true);
+        // Status, conditions, OS image, pods and age first: what an operator scans the fleet for.
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("nodes.status")).setKey("STATUS")
-                .setSortable(true).setAutoWidth(true);
+                .setSortable(true).setWidth("11rem").setFlexGrow(0);
+        // A fixed width: the first page, which auto-width would measure, may have no abnormal condition at all.
+        grid.addComponentColumn(this::conditions).setHeader(getTranslation("nodes.conditions")).setKey("CONDITIONS")
+                .setWidth("10rem").setFlexGrow(0).setTooltipGenerator(this::conditionsTooltip);
         grid.addColumn(NodeView::osImage).setHeader(getTranslation("nodes.os-image")).setKey("OS_IMAGE")
                 .setSortable(true).setAutoWidth(true);
+        grid.addColumn(this::pods).setHeader(getTranslation("nodes.pods")).setKey("PODS").setWidth("7rem")
+                .setFlexGrow(0).setTooltipGenerator(n -> getTranslation("nodes.pods-tooltip"));
+        grid.addColumn(n -> age(n.createdAt())).setHeader(getTranslation("nodes.age")).setKey("AGE")
+                .setSortable(true).setWidth("6.5rem").setFlexGrow(0)
+                .setTooltipGenerator(n -> n.createdAt() == null ? "" : n.createdAt().toString());
+        grid.addComponentColumn(this::labels).setHeader(getTranslation("nodes.labels-title")).setKey("LABELS")
+                .setAutoWidth(true).setTooltipGenerator(NodesView::labelsTooltip);
+        grid.addColumn(n -> String.join(",", n.roles())).setHeader(getTranslation("nodes.roles")).setAutoWidth(true);
         grid.addColumn(NodeView::kernelVersion).setHeader(getTranslation("nodes.kernel")).setKey("KERNEL")
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(NodeView::containerRuntime).setHeader(getTranslation("nodes.runtime")).setKey("RUNTIME")
@@ -103,9 +137,6 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(n -> n.cpu() + " / " + n.memory()).setHeader(getTranslation("nodes.allocatable"))
                 .setAutoWidth(true);
-        grid.addColumn(NodeView::pods).setHeader(getTranslation("nodes.pods")).setAutoWidth(true);
-        grid.addColumn(n -> n.taints().size() + n.labels().size() == 0 ? "" : n.labels().size() + " "
-                + getTranslation("nodes.labels")).setHeader(getTranslation("nodes.labels-title")).setAutoWidth(true);
         if (operator) {
             grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         }
@@ -138,13 +169,24 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
                 ascending = order.getDirection() == SortDirection.ASCENDING;
             }
             NodeQuery query = query(sort, ascending, q.getOffset(), q.getLimit());
-            return refusedSelector(() -> fleet.nodes(query).nodes(), java.util.List.<NodeView>of()).stream();
+            return refusedSelector(() -> {
+                NodePage page = fleet.nodes(query);
+                page.nodes().forEach(n -> {
+                    Integer count = page.podsOnNode().get(n.key());
+                    if (count == null) {
+                        podsOnNode.remove(n.key());
+                    } else {
+                        podsOnNode.put(n.key(), count);
+                    }
+                });
+                return page.nodes();
+            }, java.util.List.<NodeView>of()).stream();
         }, q -> refusedSelector(() -> fleet.count(query(NodeQuery.NodeSort.NAME, true, 0, 0)), 0), NodeView::key));
     }
 
     private NodeQuery query(NodeQuery.NodeSort sort, boolean ascending, int offset, int limit) {
         return new NodeQuery(text.getValue(), cluster.getValue() == null ? null : cluster.getValue().id(),
-                status.getValue(), null, selector.getValue(), sort, ascending, offset, limit);
+                status.getValue(), osImage.getValue(), selector.getValue(), sort, ascending, offset, limit);
     }
 
     /** A label selector the portal cannot read is shown on its field; the grid is then empty. */
@@ -166,6 +208,80 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
             case UNKNOWN -> "badge";
         });
         return badge;
+    }
+
+    /** The pods on the node (from the cache), and how many it may run: {@code 14 / 110}. */
+    private String pods(NodeView n) {
+        Integer count = podsOnNode.get(n.key());
+        String on = count == null ? "–" : String.valueOf(count);
+        return n.pods().isEmpty() ? on : on + " / " + n.pods();
+    }
+
+    /** How old the node is, in its largest unit: 3d, 5h, 12m. */
+    private String age(@Nullable Instant created) {
+        if (created == null) {
+            return "";
+        }
+        Duration age = Duration.between(created, Instant.now());
+        if (age.toDays() > 0) {
+            return getTranslation("nodes.age.days", age.toDays());
+        }
+        if (age.toHours() > 0) {
+            return getTranslation("nodes.age.hours", age.toHours());
+        }
+        return getTranslation("nodes.age.minutes", Math.max(0, age.toMinutes()));
+    }
+
+    /** Conditions other than Ready that are true mean trouble (pressure, no network): one red badge each. */
+    private static List<NodeView.Condition> abnormal(NodeView n) {
+        return n.conditions().stream().filter(c -> !"Ready".equals(c.type()) && "True".equals(c.status())).toList();
+    }
+
+    private Span conditions(NodeView n) {
+        Span all = new Span();
+        all.addClassName("portal-badges");
+        for (NodeView.Condition c : abnormal(n)) {
+            Span badge = new Span(c.type());
+            badge.getElement().getThemeList().add("badge error small");
+            all.add(badge);
+        }
+        return all;
+    }
+
+    private String conditionsTooltip(NodeView n) {
+        return abnormal(n).stream().map(c -> c.type() + (c.message() == null ? "" : ": " + c.message()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static boolean noisy(String key) {
+        return NOISY.stream().anyMatch(key::startsWith);
+    }
+
+    /** A few labels as compact badges (the key without its prefix), and how many more; the tooltip has them all. */
+    private Span labels(NodeView n) {
+        Span all = new Span();
+        all.addClassName("portal-badges");
+        List<Map.Entry<String, String>> sorted = n.labels().entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, String> e) -> noisy(e.getKey()))
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
+        sorted.stream().limit(SHOWN_LABELS).forEach(e -> {
+            String key = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+            Span badge = new Span(e.getValue().isEmpty() ? key : key + "=" + e.getValue());
+            badge.getElement().getThemeList().add("badge contrast small");
+            all.add(badge);
+        });
+        if (sorted.size() > SHOWN_LABELS) {
+            Span more = new Span(getTranslation("nodes.labels-more", sorted.size() - SHOWN_LABELS));
+            more.getElement().getThemeList().add("badge small");
+            all.add(more);
+        }
+        return all;
+    }
+
+    private static String labelsTooltip(NodeView n) {
+        return new TreeMap<>(n.labels()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n"));
     }
 
     private String statusLabel(NodeView.NodeStatus s) {

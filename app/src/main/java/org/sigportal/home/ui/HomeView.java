@@ -23,19 +23,23 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.sigportal.base.demo.DemoMode;
 import org.sigportal.base.ui.AttentionItem;
 import org.sigportal.base.ui.AttentionProvider;
+import org.sigportal.base.ui.HomeWidget;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The front door: a signed-out visitor learns what the portal is; a signed-in user sees what needs them,
- * gathered from every feature's {@link AttentionProvider}.
+ * The front door: a signed-out visitor learns what the portal is; a signed-in user sees first what the features
+ * put at the top for them ({@link HomeWidget}: an operator's fleet at a glance), then what needs them, gathered
+ * from every feature's {@link AttentionProvider}.
  */
 @Route("")
 @RouteAlias("home")
 @AnonymousAllowed
 class HomeView extends VerticalLayout implements HasDynamicTitle {
 
-    HomeView(AuthenticationContext authentication, List<AttentionProvider> providers, DemoMode demoMode) {
+    HomeView(AuthenticationContext authentication, List<AttentionProvider> providers, List<HomeWidget> widgets,
+             DemoMode demoMode) {
         addClassName("portal-page");
         addClassName("portal-home");
         setId("home");
@@ -47,7 +51,7 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
         }
         if (authentication.isAuthenticated()) {
             String user = authentication.getPrincipalName().orElse("");
-            signedIn(user, providers);
+            signedIn(user, providers, widgets);
         } else {
             signedOut();
         }
@@ -70,10 +74,13 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
         add(cards, new HorizontalLayout(signIn, docs));
     }
 
-    private void signedIn(String user, List<AttentionProvider> providers) {
+    private void signedIn(String user, List<AttentionProvider> providers, List<HomeWidget> widgets) {
         H1 title = new H1(getTranslation("home.welcome", user));
         title.setId("home-title");
         add(title);
+        // What a feature puts first for this user (an operator's fleet at a glance), above the attention list.
+        widgets.stream().sorted(Comparator.comparingInt(HomeWidget::order))
+                .forEach(w -> w.create().ifPresent(this::add));
         add(new H2(getTranslation("home.attention")));
         List<AttentionItem> items = providers.stream()
                 .flatMap(p -> p.itemsFor(user, getLocale()).stream()).toList();
