@@ -30,7 +30,12 @@ public final class LabelSelectors {
                 Set<String> values = Set.of(m.group(3).trim().isEmpty() ? new String[0]
                         : m.group(3).trim().split("\\s*,\\s*"));
                 boolean in = m.group(2).equals("in");
-                parts.add(l -> in ? values.contains(l.get(key)) : !values.contains(l.get(key)));
+                // A node without the key is outside "in" and inside "notin", as in Kubernetes (and Set.of refuses
+                // to be asked about null).
+                parts.add(l -> {
+                    String value = l.get(key);
+                    return in ? value != null && values.contains(value) : value == null || !values.contains(value);
+                });
             } else if ((m = EQ.matcher(term)).matches()) {
                 String key = m.group(1);
                 String value = m.group(3);

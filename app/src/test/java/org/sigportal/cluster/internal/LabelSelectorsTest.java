@@ -26,6 +26,14 @@ class LabelSelectorsTest {
     }
 
     @Test
+    void aNodeWithoutTheKeyIsOutsideInAndInsideNotin() {
+        assertThat(LabelSelectors.parse("pool in (gpu, batch)").test(NODE)).isFalse();
+        assertThat(LabelSelectors.parse("pool notin (gpu)").test(NODE)).isTrue();
+        assertThat(LabelSelectors.parse("pool=gpu").test(NODE)).isFalse();
+        assertThat(LabelSelectors.parse("pool!=gpu").test(NODE)).isTrue();
+    }
+
+    @Test
     void nonsenseIsRefused() {
         assertThatThrownBy(() -> LabelSelectors.parse("zone ~ a")).isInstanceOf(IllegalArgumentException.class);
     }
