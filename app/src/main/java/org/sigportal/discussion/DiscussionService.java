@@ -236,7 +236,7 @@ public class DiscussionService {
         String text = requireBody(body);
         if (!moderator()) {
             var me = repository.author(CurrentActor.nameOrAnonymous());
-            rules.checkLinks(text, me.createdAt(), me.roles());
+            rules.checkLinks(() -> markdown.render(text), me.createdAt(), me.roles());
         }
         if (post.version() != version) {
             throw new PostConflictException(text, post.body(), post.version());
@@ -383,7 +383,7 @@ public class DiscussionService {
         String me = CurrentActor.username().orElseThrow(() -> new PortalException("discussions.error.no-account"));
         var author = repository.author(me);
         if (!moderator()) {
-            rules.checkLinks(body, author.createdAt(), author.roles());
+            rules.checkLinks(() -> markdown.render(body), author.createdAt(), author.roles());
             rules.takePostSlot(me);
         }
         return author.id();

@@ -196,6 +196,29 @@ abstract class DiscussionContract {
                 .isInstanceOf(PortalException.class);
         long ok = thread(carol, "A useful link", "See https://openanolis.cn for the SIG pages.");
         assertThat(discussions.thread(ok)).isPresent();
+        // Every form a reader gets as a link counts: e-mail addresses too, however they are written.
+        for (String spam : List.of("Write to sales@spam.example for a deal",
+                "Write [to us][r] for a deal\n\n[r]: mailto:sales@spam.example",
+                "Write to <mailto:sales@spam.example> for a deal",
+                "Reference-style [deal][d]\n\n[d]: https://spam.example/deal",
+                "Go to www.spam.example today")) {
+            assertThatThrownBy(() -> thread(bob, "Spam?", spam)).as(spam)
+                    .isInstanceOfSatisfying(PortalException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("discussions.error.links-too-early"));
+        }
+        // The portal's own references and mentions are no links of the member's, and text that only looks like
+        // a link's syntax is none.
+        long own = thread(bob, "Follow-up", "As T-1 and REQ-2 say, ask @" + alice + " (see [this] and `https://x`)");
+        assertThat(discussions.thread(own).orElseThrow().posts().getFirst().html()).contains("href=\"/discuss/t/1\"");
+        long replyOwn = as(bob, () -> discussions.reply(own, "Also MTG-3, @" + carol + ".", null));
+        Post post = discussions.thread(own).orElseThrow().posts().getLast();
+        assertThat(post.id()).isEqualTo(replyOwn);
+        // Edits are held to the same rule.
+        assertThatThrownBy(() -> as(bob, () -> {
+            discussions.editPost(replyOwn, post.version(), "Also <mailto:sales@spam.example>", null);
+            return null;
+        })).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("discussions.error.links-too-early"));
 
         // Ten posts a minute, then a refusal that says how long to wait.
         long t = thread(alice, "Busy thread", "first");
