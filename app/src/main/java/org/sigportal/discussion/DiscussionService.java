@@ -97,9 +97,15 @@ public class DiscussionService {
         return Optional.of(new ThreadDetail(thread.get(), posts));
     }
 
-    /** Every earlier text of a post, newest first: visible to all. */
+    /**
+     * Every earlier text of a post, newest first: visible to all who may see the post, so for a hidden post or a
+     * post in a hidden thread only to moderators (to others such a post does not exist).
+     */
     public List<PostRevision> history(long postId) {
-        return repository.revisions(postId);
+        StoredPost post = repository.post(postId).filter(p -> moderator() || !p.hidden()
+                        && repository.thread(p.threadId(), null).filter(t -> !t.hidden()).isPresent())
+                .orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-post"));
+        return repository.revisions(post.id());
     }
 
     /** Members to mention, for completion while writing: {@code [username, display name]} pairs. */
@@ -223,7 +229,8 @@ public class DiscussionService {
     /**
      * Replaces the text of one's own post (moderators may edit any), if nobody saved it since {@code version}: then
      * {@link PostConflictException} carries both texts and nothing is written. The replaced text stays in the
-     * history. For an opening post, {@code title} (when not null) renames the thread too.
+     * history. For an opening post, {@code title} (when not null) renames the thread too. In a locked thread only
+     * moderators may edit.
      */
     @Transactional
     @PreAuthorize(WRITE)
@@ -233,6 +240,11 @@ public class DiscussionService {
         if (post.authorId() != editor && !moderator()) {
             throw new PortalException("discussions.error.not-yours");
         }
+        ThreadSummary thread = repository.thread(post.threadId(), null).orElseThrow();
+        // A locked thread is closed for everyone but the moderators: its posts stay as they are.
+        if (thread.status() == ThreadStatus.LOCKED && !moderator()) {
+            throw new PortalException("discussions.error.locked-edit");
+        }
         String text = requireBody(body);
         if (!moderator()) {
             var me = repository.author(CurrentActor.nameOrAnonymous());
@@ -241,7 +253,6 @@ public class DiscussionService {
         if (post.version() != version) {
             throw new PostConflictException(text, post.body(), post.version());
         }
-        ThreadSummary thread = repository.thread(post.threadId(), null).orElseThrow();
         String newTitle = post.opening() && title != null
                 ? requireText(title, 200, "discussions.error.title", "title") : null;
         String tokenTitle = post.opening() ? (newTitle != null ? newTitle : thread.title()) : null;
@@ -310,7 +321,10 @@ public class DiscussionService {
         if (post.opening() && hidden) {
             throw new PortalException("discussions.error.hide-opening");
         }
-        repository.setPostHidden(postId, hidden);
+        // Replies count as readers see them: a hidden reply does not count, and counts again when shown.
+        if (repository.setPostHidden(postId, hidden) && !post.opening()) {
+            repository.addReplies(post.threadId(), hidden ? -1 : 1);
+        }
         if (hidden) {
             repository.resolveFlags(postId, currentUserId(), "HIDDEN", now());
         }

@@ -2,6 +2,10 @@ package org.sigportal.discussion;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sigportal.audit.AuditEntry;
+import org.sigportal.audit.AuditFilter;
+import org.sigportal.audit.AuditOutcome;
+import org.sigportal.audit.AuditService;
 import org.sigportal.base.PortalException;
 import org.sigportal.identity.SignUpRequest;
 import org.sigportal.identity.UserAccountService;
@@ -29,6 +33,8 @@ abstract class DiscussionContract {
     DiscussionService discussions;
     @Autowired
     UserAccountService accounts;
+    @Autowired
+    AuditService audit;
 
     String alice;
     String bob;
@@ -317,5 +323,186 @@ abstract class DiscussionContract {
                 .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
         assertThatThrownBy(() -> as(bob, () -> discussions.createCategory("bobs", "Bob's", null)))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** The audit entries of one action on one target (the filter's text matches parts of ids too). */
+    List<AuditEntry> audited(String action, String targetType, long id) {
+        return SignedIn.asAdmin(() -> audit.find(new AuditFilter(null, action, AuditOutcome.SUCCESS, null, null,
+                String.valueOf(id)), 0, 500)).stream()
+                .filter(e -> targetType.equals(e.targetType()) && String.valueOf(id).equals(e.targetId())).toList();
+    }
+
+    @Test
+    void everyModerationActionIsInTheAuditTrail() {
+        long a = thread(alice, "Audited thread", "opening");
+        long b = thread(bob, "Audited duplicate", "same again");
+        long reply = as(bob, () -> discussions.reply(a, "a reply to flag and hide", null));
+        long other = SignedIn.asAdmin(() -> discussions.createCategory("audit-" + Math.abs(System.nanoTime() % 100000),
+                "Audit moves", null)).id();
+
+        as(alice, () -> {
+            discussions.flag(reply, "off topic");
+            return null;
+        });
+        asModerator(() -> {
+            discussions.pin(a, true);
+            discussions.pin(a, false);
+            discussions.setStatus(a, ThreadStatus.LOCKED);
+            discussions.setStatus(a, ThreadStatus.OPEN);
+            discussions.hidePost(reply, true);
+            discussions.hidePost(reply, false);
+            discussions.hideThread(b, true);
+            discussions.hideThread(b, false);
+            discussions.move(b, other);
+            discussions.merge(b, a);
+            discussions.dismissFlags(reply);
+            return null;
+        });
+
+        assertThat(audited("discussion.post.flag", "post", reply)).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(alice));
+        assertThat(audited("discussion.thread.pin", "thread", a)).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo("admin"));
+        assertThat(audited("discussion.thread.unpin", "thread", a)).hasSize(1);
+        assertThat(audited("discussion.thread.status", "thread", a)).extracting(AuditEntry::detail)
+                .containsExactlyInAnyOrder("LOCKED", "OPEN");
+        assertThat(audited("discussion.post.hide", "post", reply)).hasSize(1);
+        assertThat(audited("discussion.post.unhide", "post", reply)).hasSize(1);
+        assertThat(audited("discussion.thread.hide", "thread", b)).hasSize(1);
+        assertThat(audited("discussion.thread.unhide", "thread", b)).hasSize(1);
+        Category moved = discussions.categories().stream().filter(c -> c.id() == other).findFirst().orElseThrow();
+        assertThat(audited("discussion.thread.move", "thread", b)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo(moved.slug()));
+        assertThat(audited("discussion.thread.merge", "thread", b)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("into " + a));
+        assertThat(audited("discussion.flags.dismiss", "post", reply)).hasSize(1);
+    }
+
+    @Test
+    void aLockedThreadTakesNoRepliesNorEditsExceptFromModerators() {
+        long t = thread(alice, "Soon locked", "the opening text");
+        long reply = as(bob, () -> discussions.reply(t, "a reply before the lock", null));
+        asModerator(() -> {
+            discussions.setStatus(t, ThreadStatus.LOCKED);
+            return null;
+        });
+        Post opening = discussions.thread(t).orElseThrow().posts().getFirst();
+        Post bobs = discussions.thread(t).orElseThrow().posts().getLast();
+
+        assertThatThrownBy(() -> as(alice, () -> {
+            discussions.editPost(opening.id(), opening.version(), "changed after the lock", "New title");
+            return null;
+        })).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("discussions.error.locked-edit"));
+        assertThatThrownBy(() -> as(bob, () -> {
+            discussions.editPost(reply, bobs.version(), "changed after the lock", null);
+            return null;
+        })).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("discussions.error.locked-edit"));
+        assertThatThrownBy(() -> as(bob, () -> discussions.reply(t, "one more", null)))
+                .isInstanceOfSatisfying(PortalException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("discussions.error.locked"));
+        // The author may not unlock it either.
+        assertThatThrownBy(() -> as(alice, () -> {
+            discussions.setStatus(t, ThreadStatus.OPEN);
+            return null;
+        })).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("discussions.error.not-allowed"));
+        ThreadDetail locked = discussions.thread(t).orElseThrow();
+        assertThat(locked.thread().title()).isEqualTo("Soon locked");
+        assertThat(locked.posts()).extracting(Post::body).containsExactly("the opening text",
+                "a reply before the lock");
+
+        // Moderators still may edit, and unlock.
+        asModerator(() -> {
+            discussions.editPost(reply, bobs.version(), "edited by a moderator", null);
+            discussions.setStatus(t, ThreadStatus.OPEN);
+            return null;
+        });
+        as(alice, () -> {
+            discussions.editPost(opening.id(), opening.version(), "changed after the unlock", null);
+            return null;
+        });
+        assertThat(discussions.thread(t).orElseThrow().posts()).extracting(Post::body)
+                .containsExactly("changed after the unlock", "edited by a moderator");
+    }
+
+    @Test
+    void hiddenRepliesDoNotCountAndCountAgainWhenShown() {
+        long t = thread(alice, "Counted", "opening");
+        long first = as(bob, () -> discussions.reply(t, "first reply", null));
+        as(carol, () -> discussions.reply(t, "second reply", null));
+        assertThat(discussions.thread(t).orElseThrow().thread().replyCount()).isEqualTo(2);
+
+        asModerator(() -> {
+            discussions.hidePost(first, true);
+            return null;
+        });
+        assertThat(discussions.thread(t).orElseThrow().thread().replyCount()).isEqualTo(1);
+        assertThat(discussions.threads(new ThreadQuery(category, null, null, null, 50)).threads())
+                .filteredOn(s -> s.id() == t).singleElement().satisfies(s -> assertThat(s.replyCount()).isEqualTo(1));
+        // Hiding it again changes nothing.
+        asModerator(() -> {
+            discussions.hidePost(first, true);
+            return null;
+        });
+        assertThat(discussions.thread(t).orElseThrow().thread().replyCount()).isEqualTo(1);
+
+        asModerator(() -> {
+            discussions.hidePost(first, false);
+            discussions.hidePost(first, false);
+            return null;
+        });
+        assertThat(discussions.thread(t).orElseThrow().thread().replyCount()).isEqualTo(2);
+
+        // Merging counts the visible replies only.
+        long dup = thread(bob, "Counted again", "duplicate opening");
+        long hiddenInDup = as(alice, () -> discussions.reply(dup, "hidden in the duplicate", null));
+        asModerator(() -> {
+            discussions.hidePost(hiddenInDup, true);
+            discussions.merge(dup, t);
+            return null;
+        });
+        // two replies, the duplicate's opening post; its hidden reply does not count
+        assertThat(discussions.thread(t).orElseThrow().thread().replyCount()).isEqualTo(3);
+    }
+
+    @Test
+    void theHistoryOfHiddenPostsIsOnlyForModerators() {
+        long t = thread(alice, "History", "first text");
+        long reply = as(bob, () -> discussions.reply(t, "reply, first text", null));
+        Post opening = discussions.thread(t).orElseThrow().posts().getFirst();
+        as(alice, () -> {
+            discussions.editPost(opening.id(), opening.version(), "second text", null);
+            return null;
+        });
+        as(bob, () -> {
+            discussions.editPost(reply, 0, "reply, second text", null);
+            return null;
+        });
+        assertThat(discussions.history(reply)).extracting(PostRevision::body).containsExactly("reply, first text");
+
+        asModerator(() -> {
+            discussions.hidePost(reply, true);
+            return null;
+        });
+        assertThatThrownBy(() -> discussions.history(reply)).isInstanceOfSatisfying(PortalException.class, e -> {
+            assertThat(e.kind()).isEqualTo(PortalException.Kind.NOT_FOUND);
+            assertThat(e.messageKey()).isEqualTo("discussions.error.no-post");
+        });
+        assertThatThrownBy(() -> as(bob, () -> discussions.history(reply))).isInstanceOf(PortalException.class);
+        assertThat(asModerator(() -> discussions.history(reply))).extracting(PostRevision::body)
+                .containsExactly("reply, first text");
+
+        // A hidden thread hides the history of every post in it.
+        assertThat(discussions.history(opening.id())).extracting(PostRevision::body).containsExactly("first text");
+        asModerator(() -> {
+            discussions.hideThread(t, true);
+            return null;
+        });
+        assertThatThrownBy(() -> as(alice, () -> discussions.history(opening.id())))
+                .isInstanceOf(PortalException.class);
+        assertThat(asModerator(() -> discussions.history(opening.id()))).hasSize(1);
+        assertThatThrownBy(() -> discussions.history(Long.MAX_VALUE)).isInstanceOf(PortalException.class);
     }
 }

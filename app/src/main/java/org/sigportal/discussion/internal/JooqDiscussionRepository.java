@@ -364,9 +364,18 @@ public class JooqDiscussionRepository {
                 .where(DISCUSSION_THREAD.ID.eq(threadId)).execute() == 1;
     }
 
+    /** True when this changed the post (it was not {@code hidden} already). */
     public boolean setPostHidden(long postId, boolean hidden) {
         return dsl.update(DISCUSSION_POST).set(DISCUSSION_POST.HIDDEN, hidden)
-                .where(DISCUSSION_POST.ID.eq(postId)).execute() == 1;
+                .where(DISCUSSION_POST.ID.eq(postId).and(DISCUSSION_POST.HIDDEN.eq(!hidden))).execute() == 1;
+    }
+
+    /** Changes a thread's reply count by {@code delta}, never below zero. */
+    public void addReplies(long threadId, int delta) {
+        dsl.update(DISCUSSION_THREAD)
+                .set(DISCUSSION_THREAD.REPLY_COUNT,
+                        DSL.greatest(DISCUSSION_THREAD.REPLY_COUNT.plus(delta), DSL.inline(0)))
+                .where(DISCUSSION_THREAD.ID.eq(threadId)).execute();
     }
 
     public boolean move(long threadId, long categoryId) {
@@ -376,7 +385,7 @@ public class JooqDiscussionRepository {
 
     /**
      * Moves every post of {@code source} into {@code target} (the source's opening post becomes a reply), marks the
-     * source as merged and hidden, and recounts the target.
+     * source as merged and hidden, and recounts the target's replies (those not hidden).
      */
     public void merge(long source, long target) {
         dsl.update(DISCUSSION_POST).set(DISCUSSION_POST.THREAD_ID, target).set(DISCUSSION_POST.OPENING, false)
@@ -388,7 +397,7 @@ public class JooqDiscussionRepository {
                 .where(DISCUSSION_POST.THREAD_ID.eq(target)).orderBy(DISCUSSION_POST.CREATED_AT.desc(),
                         DISCUSSION_POST.ID.desc()).limit(1).fetchOne();
         int replies = dsl.fetchCount(DISCUSSION_POST, DISCUSSION_POST.THREAD_ID.eq(target)
-                .and(DISCUSSION_POST.OPENING.isFalse()));
+                .and(DISCUSSION_POST.OPENING.isFalse()).and(DISCUSSION_POST.HIDDEN.isFalse()));
         var update = dsl.update(DISCUSSION_THREAD).set(DISCUSSION_THREAD.REPLY_COUNT, replies);
         if (last != null) {
             update = update.set(DISCUSSION_THREAD.LAST_POST_ID, last.value1())
