@@ -73,7 +73,9 @@ public class DiscussionService {
     }
 
     public ThreadPage threads(ThreadQuery query) {
-        return repository.threads(query, readerId(), moderator());
+        ThreadQuery q = query.tag() == null ? query : new ThreadQuery(query.categoryId(), withoutNul(query.tag()),
+                query.status(), query.after(), query.limit());
+        return repository.threads(q, readerId(), moderator());
     }
 
     public List<ThreadSummary> pinned(@Nullable Long categoryId) {
@@ -111,7 +113,7 @@ public class DiscussionService {
     /** Members to mention, for completion while writing: {@code [username, display name]} pairs. */
     @PreAuthorize(WRITE)
     public List<String[]> mentionCandidates(String text) {
-        return repository.members(text == null ? "" : text.strip().replaceFirst("^@", ""), 10);
+        return repository.members(text == null ? "" : withoutNul(text).strip().replaceFirst("^@", ""), 10);
     }
 
     /** The sanitised HTML a Markdown text will show as: for previews while writing. */
@@ -124,7 +126,7 @@ public class DiscussionService {
      * forms share a stem), best first, with highlighted excerpts.
      */
     public List<SearchHit> search(String text, int limit) {
-        SearchQuery query = SearchTokens.query(text);
+        SearchQuery query = SearchTokens.query(withoutNul(text));
         if (query.isEmpty()) {
             return List.of();
         }
@@ -153,7 +155,7 @@ public class DiscussionService {
     @Transactional
     @PreAuthorize(MANAGE)
     public Category createCategory(String slug, String name, @Nullable String description) {
-        String s = slug == null ? "" : slug.trim().toLowerCase(Locale.ROOT);
+        String s = slug == null ? "" : withoutNul(slug).trim().toLowerCase(Locale.ROOT);
         if (!SLUG.matcher(s).matches()) {
             throw new FieldError("discussions.error.slug", "slug");
         }
@@ -413,7 +415,8 @@ public class DiscussionService {
         return org.sigportal.discussion.internal.PostText.tokens(markdown, title, body);
     }
 
-    private String requireBody(@Nullable String body) {
+    private String requireBody(@Nullable String text) {
+        String body = text == null ? null : withoutNul(text);
         if (body == null || body.isBlank()) {
             throw new FieldError("discussions.error.body", "body");
         }
@@ -421,18 +424,27 @@ public class DiscussionService {
         return body.strip();
     }
 
-    private static String requireText(@Nullable String text, int max, String key, String field) {
+    private static String requireText(@Nullable String input, int max, String key, String field) {
+        String text = input == null ? null : withoutNul(input);
         if (text == null || text.isBlank() || text.strip().length() > max) {
             throw new FieldError(key, field, max);
         }
         return text.strip();
     }
 
+    /**
+     * The text without U+0000: it means nothing in a text (browsers and the sanitiser drop it), and PostgreSQL
+     * cannot store it in a text column, so it is taken out of all that members write rather than refused.
+     */
+    private static String withoutNul(String text) {
+        return text.indexOf(0) < 0 ? text : text.replace("\0", "");
+    }
+
     private static List<String> tags(@Nullable List<String> tags) {
         Set<String> out = new LinkedHashSet<>();
         if (tags != null) {
             for (String t : tags) {
-                String tag = t == null ? "" : t.strip().toLowerCase(Locale.ROOT).replaceFirst("^#", "");
+                String tag = t == null ? "" : withoutNul(t).strip().toLowerCase(Locale.ROOT).replaceFirst("^#", "");
                 if (tag.isEmpty()) {
                     continue;
                 }
@@ -449,7 +461,7 @@ public class DiscussionService {
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return s == null || withoutNul(s).isBlank() ? null : withoutNul(s).strip();
     }
 
     private OffsetDateTime now() {

@@ -9,6 +9,7 @@ import org.sigportal.audit.AuditService;
 import org.sigportal.base.PortalException;
 import org.sigportal.identity.SignUpRequest;
 import org.sigportal.identity.UserAccountService;
+import org.sigportal.support.Race;
 import org.sigportal.support.SignedIn;
 import org.sigportal.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -504,5 +505,90 @@ abstract class DiscussionContract {
                 .isInstanceOf(PortalException.class);
         assertThat(asModerator(() -> discussions.history(opening.id()))).hasSize(1);
         assertThatThrownBy(() -> discussions.history(Long.MAX_VALUE)).isInstanceOf(PortalException.class);
+    }
+
+    @Test
+    void aNulCharacterIsDroppedFromWhatMembersWriteOnEveryDatabase() {
+        long t = thread(alice, "Nul\u0000 title", "body\u0000 with a nul", "ta\u0000g");
+        ThreadDetail detail = discussions.thread(t).orElseThrow();
+        assertThat(detail.thread().title()).isEqualTo("Nul title");
+        assertThat(detail.thread().tags()).containsExactly("tag");
+        assertThat(detail.posts().getFirst().body()).isEqualTo("body with a nul");
+
+        long reply = as(bob, () -> discussions.reply(t, "\u0000reply\u0000", null));
+        as(bob, () -> {
+            discussions.editPost(reply, 0, "edited\u0000 reply", null);
+            return null;
+        });
+        as(alice, () -> {
+            discussions.editPost(detail.posts().getFirst().id(), 0, "new\u0000 body", "New\u0000 title");
+            discussions.flag(reply, "reason\u0000 here");
+            return null;
+        });
+        ThreadDetail after = discussions.thread(t).orElseThrow();
+        assertThat(after.thread().title()).isEqualTo("New title");
+        assertThat(after.posts()).extracting(Post::body).containsExactly("new body", "edited reply");
+        assertThat(asModerator(discussions::moderationQueue)).filteredOn(f -> f.postId() == reply)
+                .extracting(FlaggedPost::reason).containsExactly("reason here");
+        // Nothing read-only trips over one either.
+        assertThat(discussions.threads(new ThreadQuery(category, "ta\u0000g", null, null, 10)).threads())
+                .extracting(ThreadSummary::id).containsExactly(t);
+        assertThat(discussions.search("\u0000", 10)).isEmpty();
+        assertThat(discussions.search("nul\u0000 body", 10)).isNotNull();
+        assertThat(as(bob, () -> discussions.mentionCandidates("@\u0000" + alice.substring(0, 3)))).isNotNull();
+        // Nor do category names and descriptions.
+        Category c = SignedIn.asAdmin(() -> discussions.createCategory("nul-" + Math.abs(System.nanoTime() % 100000),
+                "Nul\u0000 name", "a\u0000 description"));
+        assertThat(c.name()).isEqualTo("Nul name");
+        assertThat(c.description()).isEqualTo("a description");
+    }
+
+    @Test
+    void twoFirstReadsOfAThreadAtOnceBothSucceed() {
+        for (int i = 0; i < 6; i++) {
+            int n = i;
+            long t = asModerator(() -> discussions.startThread(new NewThread(category, "Raced " + n, "body",
+                    List.of())));
+            long post = discussions.thread(t).orElseThrow().posts().getFirst().id();
+            List<Object> outcomes = Race.run(2, () -> as(bob, () -> {
+                discussions.markRead(t, post);
+                return "read";
+            }));
+            assertThat(outcomes).as("round %d", n).containsExactly("read", "read");
+            assertThat(as(bob, () -> discussions.threads(new ThreadQuery(category, null, null, null, 50))).threads())
+                    .filteredOn(s -> s.id() == t).singleElement().satisfies(s -> assertThat(s.unread()).isFalse());
+        }
+        // Reading again, and reading an older post, keep the mark where it is.
+        long t = asModerator(() -> discussions.startThread(new NewThread(category, "Read twice", "body", List.of())));
+        long reply = asModerator(() -> discussions.reply(t, "a reply", null));
+        long opening = discussions.thread(t).orElseThrow().posts().getFirst().id();
+        as(bob, () -> {
+            discussions.markRead(t, reply);
+            discussions.markRead(t, reply);
+            discussions.markRead(t, opening);
+            return null;
+        });
+        assertThat(as(bob, () -> discussions.threads(new ThreadQuery(category, null, null, null, 50))).threads())
+                .filteredOn(s -> s.id() == t).singleElement().satisfies(s -> assertThat(s.unread()).isFalse());
+    }
+
+    @Test
+    void twoFlagsOfThePostAtOnceEndInOneFlagAndAReadableRefusal() {
+        long t = asModerator(() -> discussions.startThread(new NewThread(category, "Flag race", "body", List.of())));
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            long reply = asModerator(() -> discussions.reply(t, "reply " + n, null));
+            List<Object> outcomes = Race.run(2, () -> as(alice, () -> {
+                discussions.flag(reply, "spam " + n);
+                return "flagged";
+            }));
+            assertThat(outcomes).as("round %d", n).containsOnlyOnce("flagged").allSatisfy(o -> {
+                if (!"flagged".equals(o)) {
+                    assertThat(o).isInstanceOfSatisfying(PortalException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("discussions.error.flagged-before"));
+                }
+            });
+            assertThat(asModerator(discussions::moderationQueue)).filteredOn(f -> f.postId() == reply).hasSize(1);
+        }
     }
 }

@@ -7,6 +7,7 @@ import org.sigportal.discussion.NewThread;
 import org.sigportal.identity.NotificationPreferences;
 import org.sigportal.identity.SignUpRequest;
 import org.sigportal.identity.UserAccountService;
+import org.sigportal.support.Race;
 import org.sigportal.support.SignedIn;
 import org.sigportal.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,5 +191,23 @@ abstract class NotificationContract {
         long after = thread(alice, "After", "body");
         as(alice, () -> discussions.reply(after, "@" + carol, null));
         assertThat(counts.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void watchingTheSameThingTwiceAtOnceIsOneSubscription() {
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            long t = thread(alice, "Watched twice " + n, "body");
+            String target = String.valueOf(t);
+            List<Object> outcomes = Race.run(2, () -> as(bob, () -> subscriptions.watch(SubscriptionKind.THREAD,
+                    target)));
+            assertThat(outcomes).as("round %d", n).allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(
+                    Subscription.class, sub -> assertThat(sub.target()).isEqualTo(target)));
+            assertThat(as(bob, subscriptions::mine)).filteredOn(sub -> sub.target().equals(target)).hasSize(1);
+        }
+        String tag = "twice" + System.nanoTime() % 100_000;
+        as(bob, () -> subscriptions.watch(SubscriptionKind.TAG, tag));
+        as(bob, () -> subscriptions.watch(SubscriptionKind.TAG, tag));
+        assertThat(as(bob, subscriptions::mine)).filteredOn(sub -> sub.target().equals(tag)).hasSize(1);
     }
 }

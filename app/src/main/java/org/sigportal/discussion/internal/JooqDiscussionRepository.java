@@ -214,15 +214,38 @@ public class JooqDiscussionRepository {
                 .limit(limit).fetch(DISCUSSION_THREAD_TAG.TAG);
     }
 
+    /**
+     * Moves the member's read mark forward to {@code postId} (never back). Two first reads of a thread at once (two
+     * tabs) both succeed: the insert gives way to the other one's row, which is then moved forward if need be.
+     */
     public void markRead(long userId, long threadId, long postId) {
-        int updated = dsl.update(DISCUSSION_READ).set(DISCUSSION_READ.LAST_READ_POST_ID, postId)
+        if (moveReadMark(userId, threadId, postId) > 0) {
+            return;
+        }
+        int inserted = ignoringDuplicate(() -> dsl.insertInto(DISCUSSION_READ).set(DISCUSSION_READ.USER_ID, userId)
+                .set(DISCUSSION_READ.THREAD_ID, threadId).set(DISCUSSION_READ.LAST_READ_POST_ID, postId)
+                .onConflict(DISCUSSION_READ.USER_ID, DISCUSSION_READ.THREAD_ID).doNothing().execute());
+        if (inserted == 0) {
+            moveReadMark(userId, threadId, postId);
+        }
+    }
+
+    private int moveReadMark(long userId, long threadId, long postId) {
+        return dsl.update(DISCUSSION_READ).set(DISCUSSION_READ.LAST_READ_POST_ID, postId)
                 .where(DISCUSSION_READ.USER_ID.eq(userId).and(DISCUSSION_READ.THREAD_ID.eq(threadId))
                         .and(DISCUSSION_READ.LAST_READ_POST_ID.lt(postId))).execute();
-        if (updated == 0 && !dsl.fetchExists(DISCUSSION_READ, DISCUSSION_READ.USER_ID.eq(userId)
-                .and(DISCUSSION_READ.THREAD_ID.eq(threadId)))) {
-            dsl.insertInto(DISCUSSION_READ).set(DISCUSSION_READ.USER_ID, userId)
-                    .set(DISCUSSION_READ.THREAD_ID, threadId).set(DISCUSSION_READ.LAST_READ_POST_ID, postId)
-                    .execute();
+    }
+
+    /**
+     * Runs an insert that says "on conflict do nothing". PostgreSQL keeps that promise under concurrency; H2 runs
+     * it as a MERGE, which a concurrent insert of the same key can still beat with a duplicate-key error: that
+     * counts as "nothing inserted" too. (On H2 such an error does not spoil the transaction.)
+     */
+    private static int ignoringDuplicate(java.util.function.IntSupplier insert) {
+        try {
+            return insert.getAsInt();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return 0;
         }
     }
 
@@ -413,16 +436,12 @@ public class JooqDiscussionRepository {
                 .where(DISCUSSION_THREAD.ID.eq(threadId)).fetchOptional(DISCUSSION_THREAD.MERGED_INTO_ID).orElse(null);
     }
 
-    /** A member's flag; false when they flagged this post before. */
+    /** A member's flag; false when they flagged this post before (also when that was a moment ago, in parallel). */
     public boolean flag(long postId, long reporterId, String reason, OffsetDateTime now) {
-        if (dsl.fetchExists(DISCUSSION_FLAG, DISCUSSION_FLAG.POST_ID.eq(postId)
-                .and(DISCUSSION_FLAG.REPORTER_ID.eq(reporterId)))) {
-            return false;
-        }
-        dsl.insertInto(DISCUSSION_FLAG).set(DISCUSSION_FLAG.POST_ID, postId)
+        return ignoringDuplicate(() -> dsl.insertInto(DISCUSSION_FLAG).set(DISCUSSION_FLAG.POST_ID, postId)
                 .set(DISCUSSION_FLAG.REPORTER_ID, reporterId).set(DISCUSSION_FLAG.REASON, reason)
-                .set(DISCUSSION_FLAG.CREATED_AT, now).execute();
-        return true;
+                .set(DISCUSSION_FLAG.CREATED_AT, now)
+                .onConflict(DISCUSSION_FLAG.POST_ID, DISCUSSION_FLAG.REPORTER_ID).doNothing().execute()) == 1;
     }
 
     /** An open flag with its post, for the moderation queue. */

@@ -9,6 +9,7 @@ import org.sigportal.notification.Notification;
 import org.sigportal.notification.NotificationKind;
 import org.sigportal.notification.Subscription;
 import org.sigportal.notification.SubscriptionKind;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
@@ -95,12 +96,21 @@ public class JooqNotificationRepository {
 
     // --- subscriptions
 
-    /** Watches the target; false when the member watched it already. */
+    /**
+     * Watches the target; false when the member watched it already, also when that began a moment ago in parallel
+     * (two clicks, or a click while the fan-out of the member's own post subscribes them).
+     */
     public boolean subscribe(long userId, SubscriptionKind kind, String target, OffsetDateTime now) {
-        return dsl.insertInto(DISCUSSION_SUBSCRIPTION).set(DISCUSSION_SUBSCRIPTION.USER_ID, userId)
-                .set(DISCUSSION_SUBSCRIPTION.KIND, kind.name()).set(DISCUSSION_SUBSCRIPTION.TARGET, target)
-                .set(DISCUSSION_SUBSCRIPTION.CREATED_AT, now)
-                .onConflictDoNothing().execute() == 1;
+        try {
+            return dsl.insertInto(DISCUSSION_SUBSCRIPTION).set(DISCUSSION_SUBSCRIPTION.USER_ID, userId)
+                    .set(DISCUSSION_SUBSCRIPTION.KIND, kind.name()).set(DISCUSSION_SUBSCRIPTION.TARGET, target)
+                    .set(DISCUSSION_SUBSCRIPTION.CREATED_AT, now)
+                    .onConflict(DISCUSSION_SUBSCRIPTION.USER_ID, DISCUSSION_SUBSCRIPTION.KIND,
+                            DISCUSSION_SUBSCRIPTION.TARGET).doNothing().execute() == 1;
+        } catch (DuplicateKeyException e) {
+            // H2 runs the statement as a MERGE, which a parallel insert can still beat (PostgreSQL never gets here).
+            return false;
+        }
     }
 
     public boolean unsubscribe(long userId, SubscriptionKind kind, String target) {
