@@ -210,4 +210,47 @@ abstract class NotificationContract {
         as(bob, () -> subscriptions.watch(SubscriptionKind.TAG, tag));
         assertThat(as(bob, subscriptions::mine)).filteredOn(sub -> sub.target().equals(tag)).hasSize(1);
     }
+
+    static <T> T asModerator(Supplier<T> action) {
+        return SignedIn.as("admin", action, "ROLE_ADMIN", "ROLE_MEMBER", "SCOPE_read", "SCOPE_community-write");
+    }
+
+    @Test
+    void whatModeratorsHideIsNotToldAnyMore() {
+        long t = thread(alice, "Shown thread " + System.nanoTime(), "opening");
+        as(bob, () -> subscriptions.watch(SubscriptionKind.THREAD, String.valueOf(t)));
+        long hidden = as(carol, () -> discussions.reply(t, "buy cheap pills here", null));
+        long shown = as(dave, () -> discussions.reply(t, "a useful answer", null));
+        assertThat(unread(bob)).extracting(Notification::postId).containsExactly(shown, hidden);
+
+        asModerator(() -> {
+            discussions.hidePost(hidden, true);
+            return null;
+        });
+        assertThat(unread(bob)).extracting(Notification::postId).containsExactly(shown);
+        assertThat(as(bob, () -> notifications.list(false, null, 50))).extracting(Notification::text)
+                .noneMatch(text -> text.contains("pills"));
+        assertThat(as(bob, notifications::unreadCount)).isEqualTo(1);
+
+        // Shown again, it is back, unread.
+        asModerator(() -> {
+            discussions.hidePost(hidden, false);
+            return null;
+        });
+        assertThat(unread(bob)).extracting(Notification::postId).containsExactly(shown, hidden);
+
+        // A hidden thread takes every notification of its posts along, title and all.
+        asModerator(() -> {
+            discussions.hideThread(t, true);
+            return null;
+        });
+        assertThat(as(bob, () -> notifications.list(false, null, 50))).noneMatch(n -> n.threadId() == t);
+        assertThat(as(bob, notifications::unreadCount)).isZero();
+        assertThat(as(bob, notifications::markAllRead)).isZero();
+        asModerator(() -> {
+            discussions.hideThread(t, false);
+            return null;
+        });
+        assertThat(as(bob, notifications::unreadCount)).isEqualTo(2);
+    }
 }
