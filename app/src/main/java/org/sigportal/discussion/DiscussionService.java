@@ -12,6 +12,7 @@ import org.sigportal.base.search.SearchTokens;
 import org.sigportal.discussion.internal.JooqDiscussionRepository;
 import org.sigportal.discussion.internal.JooqDiscussionRepository.StoredPost;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,12 @@ public class DiscussionService {
     static final String WRITE = "hasRole('MEMBER') and hasAuthority('SCOPE_community-write')";
     static final String MANAGE = "(hasRole('ADMIN') or hasRole('MAINTAINER')) and hasAuthority('SCOPE_community-write')";
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?");
+    /** The longest short name, name and description of a category (the database columns hold no more). */
+    public static final int SLUG_MAX = 64;
+    public static final int CATEGORY_NAME_MAX = 120;
+    public static final int CATEGORY_DESCRIPTION_MAX = 1000;
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0," + (SLUG_MAX - 2) + "}[a-z0-9])?");
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}-]{0,39}");
     private static final int MAX_TAGS = 5;
     private static final int SEARCH_WINDOW = 2000;
@@ -152,6 +158,11 @@ public class DiscussionService {
 
     // --- writing
 
+    /**
+     * A new category, last in the list. The short name (used in addresses) is 1 to {@value #SLUG_MAX} lower-case
+     * letters, digits and '-'; the name at most {@value #CATEGORY_NAME_MAX} characters, the description at most
+     * {@value #CATEGORY_DESCRIPTION_MAX}: anything else is refused with a message that names the field.
+     */
     @Transactional
     @PreAuthorize(MANAGE)
     public Category createCategory(String slug, String name, @Nullable String description) {
@@ -162,21 +173,52 @@ public class DiscussionService {
         if (repository.slugExists(s)) {
             throw new FieldError("discussions.error.slug-taken", "slug", s);
         }
-        String n = requireText(name, 120, "discussions.error.category-name", "name");
-        long id = repository.insertCategory(s, n, blankToNull(description), repository.categories().size(), false,
-                now());
+        String n = categoryName(name);
+        String d = categoryDescription(description);
+        long id;
+        try {
+            id = repository.insertCategory(s, n, d, repository.categories().size(), false, now());
+        } catch (DuplicateKeyException e) {
+            // Someone took the short name a moment ago.
+            throw new FieldError("discussions.error.slug-taken", "slug", s);
+        }
         audit.success("discussion.category.create", "category", s, n);
         return repository.category(id).orElseThrow();
     }
 
+    /**
+     * Renames a category, changes its description and (when {@code position} is not null) its place in the list,
+     * if nobody changed it since {@code version}; the short name stays, so addresses keep working. The same limits
+     * as {@link #createCategory}.
+     */
     @Transactional
     @PreAuthorize(MANAGE)
-    public void updateCategory(long id, int version, String name, @Nullable String description, int position) {
-        String n = requireText(name, 120, "discussions.error.category-name", "name");
-        if (!repository.updateCategory(id, version, n, blankToNull(description), position)) {
+    public Category updateCategory(long id, int version, String name, @Nullable String description,
+                                   @Nullable Integer position) {
+        Category category = repository.category(id)
+                .orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-category"));
+        String n = categoryName(name);
+        String d = categoryDescription(description);
+        if (position != null && position < 0) {
+            throw new FieldError("discussions.error.category-position", "position");
+        }
+        if (!repository.updateCategory(id, version, n, d, position == null ? category.position() : position)) {
             throw new org.sigportal.base.ConcurrentEditException();
         }
-        audit.success("discussion.category.update", "category", String.valueOf(id), n);
+        audit.success("discussion.category.update", "category", category.slug(), n);
+        return repository.category(id).orElseThrow();
+    }
+
+    private static String categoryName(@Nullable String name) {
+        return requireText(name, CATEGORY_NAME_MAX, "discussions.error.category-name", "name");
+    }
+
+    private static @Nullable String categoryDescription(@Nullable String description) {
+        String d = blankToNull(description);
+        if (d != null && d.length() > CATEGORY_DESCRIPTION_MAX) {
+            throw new FieldError("discussions.error.category-description", "description", CATEGORY_DESCRIPTION_MAX);
+        }
+        return d;
     }
 
     @Transactional

@@ -591,4 +591,72 @@ abstract class DiscussionContract {
             assertThat(asModerator(discussions::moderationQueue)).filteredOn(f -> f.postId() == reply).hasSize(1);
         }
     }
+
+    <T> T asMaintainer(String name, Supplier<T> action) {
+        return SignedIn.as(name, action, "ROLE_MAINTAINER", "ROLE_MEMBER", "SCOPE_read", "SCOPE_community-write");
+    }
+
+    @Test
+    void adminsAndMaintainersManageCategoriesWithinWhatTheDatabaseHolds() {
+        String slug = "cat-" + Math.abs(System.nanoTime() % 1_000_000);
+        Category made = asMaintainer(carol, () -> discussions.createCategory(slug, "Storage SIG", "存".repeat(1000)));
+        assertThat(made.description()).hasSize(1000);
+
+        Category renamed = asMaintainer(carol, () -> discussions.updateCategory(made.id(), made.version(),
+                "Storage and backup SIG", "Disks, volumes and backups", 7));
+        assertThat(renamed.slug()).isEqualTo(slug);
+        assertThat(renamed.name()).isEqualTo("Storage and backup SIG");
+        assertThat(renamed.description()).isEqualTo("Disks, volumes and backups");
+        assertThat(renamed.position()).isEqualTo(7);
+        assertThat(renamed.version()).isEqualTo(made.version() + 1);
+        assertThat(discussions.categoryBySlug(slug)).contains(renamed);
+        // No position: it stays; a blank description is none.
+        Category described = SignedIn.asAdmin(() -> discussions.updateCategory(made.id(), renamed.version(),
+                "Storage and backup SIG", "  ", null));
+        assertThat(described.position()).isEqualTo(7);
+        assertThat(described.description()).isNull();
+        assertThat(SignedIn.asAdmin(() -> audit.find(new AuditFilter(null, "discussion.category.update",
+                AuditOutcome.SUCCESS, null, null, slug), 0, 10))).extracting(AuditEntry::actor)
+                .containsExactlyInAnyOrder(carol, "admin");
+
+        // Someone saved in between: refused, nothing overwritten.
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.updateCategory(made.id(), renamed.version(),
+                "Stale", null, null))).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.kind()).isEqualTo(PortalException.Kind.CONFLICT));
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.updateCategory(Long.MAX_VALUE, 0, "Nothing",
+                null, null))).isInstanceOfSatisfying(PortalException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(PortalException.Kind.NOT_FOUND);
+                    assertThat(e.messageKey()).isEqualTo("discussions.error.no-category");
+                });
+
+        // Too long for the columns: a message naming the field, not a database error.
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.createCategory(slug + "-long", "Long",
+                "x".repeat(1001)))).isInstanceOfSatisfying(PortalException.class, e -> {
+                    assertThat(e.field()).isEqualTo("description");
+                    assertThat(e.messageKey()).isEqualTo("discussions.error.category-description");
+                    assertThat(e.arguments()).containsExactly(1000);
+                });
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.updateCategory(made.id(), described.version(),
+                "Long", "y".repeat(1001), null))).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.field()).isEqualTo("description"));
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.updateCategory(made.id(), described.version(),
+                "n".repeat(121), null, null))).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.createCategory("s".repeat(65), "Long slug",
+                null))).isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.field()).isEqualTo("slug"));
+        String longest = ("l" + System.nanoTime() + "0".repeat(64)).substring(0, 63) + "l";
+        assertThat(SignedIn.asAdmin(() -> discussions.createCategory(longest, "Longest slug", null)).slug())
+                .isEqualTo(longest).hasSize(64);
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.updateCategory(made.id(), described.version(),
+                "Name", null, -1))).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.field()).isEqualTo("position"));
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.createCategory(slug, "Again", null)))
+                .isInstanceOfSatisfying(PortalException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("discussions.error.slug-taken"));
+        assertThat(discussions.categoryBySlug(slug)).contains(described);
+
+        // Members do not manage categories.
+        assertThatThrownBy(() -> as(bob, () -> discussions.updateCategory(made.id(), described.version(), "Mine",
+                null, null))).isInstanceOf(AccessDeniedException.class);
+    }
 }
