@@ -49,7 +49,8 @@ public class DiscussionService {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0," + (SLUG_MAX - 2) + "}[a-z0-9])?");
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}-]{0,39}");
     private static final int MAX_TAGS = 5;
-    private static final int SEARCH_WINDOW = 2000;
+    /** Search ranks only this many of the newest matching posts (see {@link #search}). */
+    static final int SEARCH_WINDOW = 2000;
 
     private final JooqDiscussionRepository repository;
     private final SafeMarkdown markdown;
@@ -129,7 +130,10 @@ public class DiscussionService {
 
     /**
      * Posts matching every term, in Chinese (a two-character term such as 存储 matches by bigram) or English (word
-     * forms share a stem), best first, with highlighted excerpts.
+     * forms share a stem), best first, with highlighted excerpts. A term in the thread's title counts more than in
+     * the text ({@link SearchTokens#TITLE_BONUS} a term, on both databases: on H2 added to the portal's own score
+     * of the text, on PostgreSQL to {@code ts_rank}). Only the newest {@value #SEARCH_WINDOW} matching posts are
+     * ranked, which bounds the work of a search whatever the size of the forum.
      */
     public List<SearchHit> search(String text, int limit) {
         SearchQuery query = SearchTokens.query(withoutNul(text));
@@ -137,16 +141,20 @@ public class DiscussionService {
             return List.of();
         }
         int max = Math.clamp(limit, 1, 50);
-        List<JooqDiscussionRepository.Candidate> candidates = repository.search(query.tokens(),
-                query.toPostgresTsQuery(), SEARCH_WINDOW, repository.postgres() ? max : SEARCH_WINDOW);
-        if (!repository.postgres()) {
-            candidates = candidates.stream()
-                    .sorted(Comparator.comparingDouble((JooqDiscussionRepository.Candidate c) ->
-                            -SearchTokens.score(c.tokens(), query)).thenComparing(c -> -c.postId()))
-                    .limit(max).toList();
-        }
+        boolean postgres = repository.postgres();
+        Map<Long, String> titleTokens = new java.util.HashMap<>();
+        List<Long> best = repository.search(query.tokens(), query.toPostgresTsQuery(), SEARCH_WINDOW).stream()
+                .map(m -> {
+                    String title = titleTokens.computeIfAbsent(m.threadId(), id -> SearchTokens.index(m.title()));
+                    double score = postgres ? m.rank() + SearchTokens.score(title, "", query)
+                            : SearchTokens.score(title, m.tokens() == null ? "" : m.tokens(), query);
+                    return Map.entry(m.postId(), score);
+                })
+                .sorted(Comparator.comparingDouble((Map.Entry<Long, Double> e) -> -e.getValue())
+                        .thenComparing(e -> -e.getKey()))
+                .limit(max).map(Map.Entry::getKey).toList();
         List<SearchHit> hits = new ArrayList<>();
-        for (var c : candidates) {
+        for (var c : repository.candidates(best)) {
             String plain = markdown.excerpt(c.body(), 100_000);
             hits.add(new SearchHit(c.threadId(), c.postId(), c.title(), c.categoryName(),
                     Highlighter.highlight(plain, query, 220).stream()

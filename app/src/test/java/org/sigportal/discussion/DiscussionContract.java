@@ -659,4 +659,25 @@ abstract class DiscussionContract {
         assertThatThrownBy(() -> as(bob, () -> discussions.updateCategory(made.id(), described.version(), "Mine",
                 null, null))).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void aTermInTheTitleCountsMoreThanTheSameTermInTheText() {
+        String marker = "zr" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        long inTitle = thread(alice, "Kernel " + marker, "About the new release.");
+        long inText = thread(bob, "Release " + marker, "The kernel, the kernel, and the kernel again: kernel.");
+        assertThat(discussions.search("kernel " + marker, 10)).extracting(SearchHit::threadId)
+                .containsExactly(inTitle, inText);
+
+        // A reply counts its thread's title too: saying the term once there beats saying it thrice elsewhere.
+        String other = "zs" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        long scheduling = thread(alice, "Scheduler " + other, "an opening post");
+        long elsewhere = thread(bob, "Elsewhere " + other, "another opening post");
+        long underTitle = as(carol, () -> discussions.reply(scheduling, "the scheduler " + other, null));
+        long onlyText = as(carol, () -> discussions.reply(elsewhere, "scheduler, scheduler, scheduler " + other,
+                null));
+        List<Long> posts = discussions.search("scheduler " + other, 10).stream().map(SearchHit::postId).toList();
+        assertThat(posts).contains(underTitle, onlyText);
+        assertThat(posts.indexOf(underTitle)).isLessThan(posts.indexOf(onlyText));
+        assertThat(posts.getLast()).isEqualTo(onlyText);
+    }
 }

@@ -42,9 +42,16 @@ public class JooqDiscussionRepository {
                              OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, int version) {
     }
 
-    /** A search candidate: the post, its thread, and its stored tokens (for ranking on H2). */
+    /**
+     * A search match to rank: the post, its thread's title, and either its stored tokens (H2, where the portal
+     * scores) or PostgreSQL's {@code ts_rank} of them.
+     */
+    public record Match(long postId, long threadId, String title, @Nullable String tokens, double rank) {
+    }
+
+    /** A search hit to show: the post's text, its thread and category. */
     public record Candidate(long postId, long threadId, String title, String categoryName, String body,
-                            String tokens, OffsetDateTime createdAt, double rank) {
+                            OffsetDateTime createdAt) {
     }
 
     private final DSLContext dsl;
@@ -319,11 +326,12 @@ public class JooqDiscussionRepository {
     // --- search
 
     /**
-     * Posts whose tokens contain every query token, among the most recent {@code window} such posts. On
-     * PostgreSQL the GIN index finds them and ts_rank orders them; on H2 each token is a LIKE on the
-     * space-delimited token column and the caller ranks.
+     * Posts whose tokens contain every query token, among the most recent {@code window} such posts that readers
+     * may see, newest first, with what ranking needs: the thread's title and, on PostgreSQL, {@code ts_rank} (the
+     * GIN index finds them), on H2 the stored tokens (each query token is a LIKE on the space-delimited token
+     * column) for the caller to score. No post text: {@link #candidates} fetches that for the few shown.
      */
-    public List<Candidate> search(List<String> tokens, String tsQuery, int window, int limit) {
+    public List<Match> search(List<String> tokens, String tsQuery, int window) {
         var p = DISCUSSION_POST;
         var t = DISCUSSION_THREAD;
         Condition visible = p.HIDDEN.isFalse().and(t.HIDDEN.isFalse());
@@ -334,28 +342,37 @@ public class JooqDiscussionRepository {
                     .orderBy(DSL.field(DSL.name("p", "id")).desc()).limit(window);
             var rank = DSL.field("ts_rank({0}, to_tsquery('simple', {1}))", Double.class,
                     DSL.field(DSL.name(p.getName(), "search_vector")), DSL.val(tsQuery)).as("rank");
-            return dsl.select(p.ID, p.THREAD_ID, t.TITLE, DISCUSSION_CATEGORY.NAME, p.BODY, p.SEARCH_TOKENS,
-                            p.CREATED_AT, rank)
+            return dsl.select(p.ID, p.THREAD_ID, t.TITLE, rank)
                     .from(p).join(t).on(t.ID.eq(p.THREAD_ID))
-                    .join(DISCUSSION_CATEGORY).on(DISCUSSION_CATEGORY.ID.eq(t.CATEGORY_ID))
-                    .where(p.ID.in(recent)).and(visible)
-                    .orderBy(DSL.field(DSL.name("rank")).desc(), p.ID.desc()).limit(limit)
-                    .fetch(r -> new Candidate(r.get(p.ID), r.get(p.THREAD_ID), r.get(t.TITLE),
-                            r.get(DISCUSSION_CATEGORY.NAME), r.get(p.BODY), r.get(p.SEARCH_TOKENS),
-                            r.get(p.CREATED_AT), r.get("rank", Double.class)));
+                    .where(p.ID.in(recent)).and(visible).orderBy(p.ID.desc())
+                    .fetch(r -> new Match(r.get(p.ID), r.get(p.THREAD_ID), r.get(t.TITLE), null,
+                            r.get("rank", Double.class)));
         }
         Condition all = DSL.trueCondition();
         for (String token : tokens) {
             all = all.and(p.SEARCH_TOKENS.like("% " + escapeLike(token) + " %", '!'));
         }
-        return dsl.select(p.ID, p.THREAD_ID, t.TITLE, DISCUSSION_CATEGORY.NAME, p.BODY, p.SEARCH_TOKENS,
-                        p.CREATED_AT)
+        return dsl.select(p.ID, p.THREAD_ID, t.TITLE, p.SEARCH_TOKENS)
+                .from(p).join(t).on(t.ID.eq(p.THREAD_ID))
+                .where(all).and(visible).orderBy(p.ID.desc()).limit(window)
+                .fetch(r -> new Match(r.get(p.ID), r.get(p.THREAD_ID), r.get(t.TITLE), r.get(p.SEARCH_TOKENS), 0));
+    }
+
+    /** The posts with these ids, with their thread and category, in the order of {@code postIds}. */
+    public List<Candidate> candidates(List<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return List.of();
+        }
+        var p = DISCUSSION_POST;
+        var t = DISCUSSION_THREAD;
+        Map<Long, Candidate> found = new java.util.HashMap<>();
+        dsl.select(p.ID, p.THREAD_ID, t.TITLE, DISCUSSION_CATEGORY.NAME, p.BODY, p.CREATED_AT)
                 .from(p).join(t).on(t.ID.eq(p.THREAD_ID))
                 .join(DISCUSSION_CATEGORY).on(DISCUSSION_CATEGORY.ID.eq(t.CATEGORY_ID))
-                .where(all).and(visible).orderBy(p.ID.desc()).limit(window)
-                .fetch(r -> new Candidate(r.get(p.ID), r.get(p.THREAD_ID), r.get(t.TITLE),
-                        r.get(DISCUSSION_CATEGORY.NAME), r.get(p.BODY), r.get(p.SEARCH_TOKENS),
-                        r.get(p.CREATED_AT), 0));
+                .where(p.ID.in(postIds))
+                .forEach(r -> found.put(r.get(p.ID), new Candidate(r.get(p.ID), r.get(p.THREAD_ID), r.get(t.TITLE),
+                        r.get(DISCUSSION_CATEGORY.NAME), r.get(p.BODY), r.get(p.CREATED_AT))));
+        return postIds.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private static String escapeLike(String s) {
