@@ -12,6 +12,7 @@ import org.sigportal.base.search.SearchTokens;
 import org.sigportal.discussion.internal.JooqDiscussionRepository;
 import org.sigportal.discussion.internal.JooqDiscussionRepository.StoredPost;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -40,10 +41,16 @@ public class DiscussionService {
     static final String WRITE = "hasRole('MEMBER') and hasAuthority('SCOPE_community-write')";
     static final String MANAGE = "(hasRole('ADMIN') or hasRole('MAINTAINER')) and hasAuthority('SCOPE_community-write')";
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?");
+    /** The longest short name, name and description of a category (the database columns hold no more). */
+    public static final int SLUG_MAX = 64;
+    public static final int CATEGORY_NAME_MAX = 120;
+    public static final int CATEGORY_DESCRIPTION_MAX = 1000;
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0," + (SLUG_MAX - 2) + "}[a-z0-9])?");
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}-]{0,39}");
     private static final int MAX_TAGS = 5;
-    private static final int SEARCH_WINDOW = 2000;
+    /** Search ranks only this many of the newest matching posts (see {@link #search}). */
+    static final int SEARCH_WINDOW = 2000;
 
     private final JooqDiscussionRepository repository;
     private final SafeMarkdown markdown;
@@ -73,7 +80,9 @@ public class DiscussionService {
     }
 
     public ThreadPage threads(ThreadQuery query) {
-        return repository.threads(query, readerId(), moderator());
+        ThreadQuery q = query.tag() == null ? query : new ThreadQuery(query.categoryId(), withoutNul(query.tag()),
+                query.status(), query.after(), query.limit());
+        return repository.threads(q, readerId(), moderator());
     }
 
     public List<ThreadSummary> pinned(@Nullable Long categoryId) {
@@ -97,15 +106,21 @@ public class DiscussionService {
         return Optional.of(new ThreadDetail(thread.get(), posts));
     }
 
-    /** Every earlier text of a post, newest first: visible to all. */
+    /**
+     * Every earlier text of a post, newest first: visible to all who may see the post, so for a hidden post or a
+     * post in a hidden thread only to moderators (to others such a post does not exist).
+     */
     public List<PostRevision> history(long postId) {
-        return repository.revisions(postId);
+        StoredPost post = repository.post(postId).filter(p -> moderator() || !p.hidden()
+                        && repository.thread(p.threadId(), null).filter(t -> !t.hidden()).isPresent())
+                .orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-post"));
+        return repository.revisions(post.id());
     }
 
     /** Members to mention, for completion while writing: {@code [username, display name]} pairs. */
     @PreAuthorize(WRITE)
     public List<String[]> mentionCandidates(String text) {
-        return repository.members(text == null ? "" : text.strip().replaceFirst("^@", ""), 10);
+        return repository.members(text == null ? "" : withoutNul(text).strip().replaceFirst("^@", ""), 10);
     }
 
     /** The sanitised HTML a Markdown text will show as: for previews while writing. */
@@ -115,24 +130,31 @@ public class DiscussionService {
 
     /**
      * Posts matching every term, in Chinese (a two-character term such as 存储 matches by bigram) or English (word
-     * forms share a stem), best first, with highlighted excerpts.
+     * forms share a stem), best first, with highlighted excerpts. A term in the thread's title counts more than in
+     * the text ({@link SearchTokens#TITLE_BONUS} a term, on both databases: on H2 added to the portal's own score
+     * of the text, on PostgreSQL to {@code ts_rank}). Only the newest {@value #SEARCH_WINDOW} matching posts are
+     * ranked, which bounds the work of a search whatever the size of the forum.
      */
     public List<SearchHit> search(String text, int limit) {
-        SearchQuery query = SearchTokens.query(text);
+        SearchQuery query = SearchTokens.query(withoutNul(text));
         if (query.isEmpty()) {
             return List.of();
         }
         int max = Math.clamp(limit, 1, 50);
-        List<JooqDiscussionRepository.Candidate> candidates = repository.search(query.tokens(),
-                query.toPostgresTsQuery(), SEARCH_WINDOW, repository.postgres() ? max : SEARCH_WINDOW);
-        if (!repository.postgres()) {
-            candidates = candidates.stream()
-                    .sorted(Comparator.comparingDouble((JooqDiscussionRepository.Candidate c) ->
-                            -SearchTokens.score(c.tokens(), query)).thenComparing(c -> -c.postId()))
-                    .limit(max).toList();
-        }
+        boolean postgres = repository.postgres();
+        Map<Long, String> titleTokens = new java.util.HashMap<>();
+        List<Long> best = repository.search(query.tokens(), query.toPostgresTsQuery(), SEARCH_WINDOW).stream()
+                .map(m -> {
+                    String title = titleTokens.computeIfAbsent(m.threadId(), id -> SearchTokens.index(m.title()));
+                    double score = postgres ? m.rank() + SearchTokens.score(title, "", query)
+                            : SearchTokens.score(title, m.tokens() == null ? "" : m.tokens(), query);
+                    return Map.entry(m.postId(), score);
+                })
+                .sorted(Comparator.comparingDouble((Map.Entry<Long, Double> e) -> -e.getValue())
+                        .thenComparing(e -> -e.getKey()))
+                .limit(max).map(Map.Entry::getKey).toList();
         List<SearchHit> hits = new ArrayList<>();
-        for (var c : candidates) {
+        for (var c : repository.candidates(best)) {
             String plain = markdown.excerpt(c.body(), 100_000);
             hits.add(new SearchHit(c.threadId(), c.postId(), c.title(), c.categoryName(),
                     Highlighter.highlight(plain, query, 220).stream()
@@ -144,31 +166,67 @@ public class DiscussionService {
 
     // --- writing
 
+    /**
+     * A new category, last in the list. The short name (used in addresses) is 1 to {@value #SLUG_MAX} lower-case
+     * letters, digits and '-'; the name at most {@value #CATEGORY_NAME_MAX} characters, the description at most
+     * {@value #CATEGORY_DESCRIPTION_MAX}: anything else is refused with a message that names the field.
+     */
     @Transactional
     @PreAuthorize(MANAGE)
     public Category createCategory(String slug, String name, @Nullable String description) {
-        String s = slug == null ? "" : slug.trim().toLowerCase(Locale.ROOT);
+        String s = slug == null ? "" : withoutNul(slug).trim().toLowerCase(Locale.ROOT);
         if (!SLUG.matcher(s).matches()) {
             throw new FieldError("discussions.error.slug", "slug");
         }
         if (repository.slugExists(s)) {
             throw new FieldError("discussions.error.slug-taken", "slug", s);
         }
-        String n = requireText(name, 120, "discussions.error.category-name", "name");
-        long id = repository.insertCategory(s, n, blankToNull(description), repository.categories().size(), false,
-                now());
+        String n = categoryName(name);
+        String d = categoryDescription(description);
+        long id;
+        try {
+            id = repository.insertCategory(s, n, d, repository.categories().size(), false, now());
+        } catch (DuplicateKeyException e) {
+            // Someone took the short name a moment ago.
+            throw new FieldError("discussions.error.slug-taken", "slug", s);
+        }
         audit.success("discussion.category.create", "category", s, n);
         return repository.category(id).orElseThrow();
     }
 
+    /**
+     * Renames a category, changes its description and (when {@code position} is not null) its place in the list,
+     * if nobody changed it since {@code version}; the short name stays, so addresses keep working. The same limits
+     * as {@link #createCategory}.
+     */
     @Transactional
     @PreAuthorize(MANAGE)
-    public void updateCategory(long id, int version, String name, @Nullable String description, int position) {
-        String n = requireText(name, 120, "discussions.error.category-name", "name");
-        if (!repository.updateCategory(id, version, n, blankToNull(description), position)) {
+    public Category updateCategory(long id, int version, String name, @Nullable String description,
+                                   @Nullable Integer position) {
+        Category category = repository.category(id)
+                .orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-category"));
+        String n = categoryName(name);
+        String d = categoryDescription(description);
+        if (position != null && position < 0) {
+            throw new FieldError("discussions.error.category-position", "position");
+        }
+        if (!repository.updateCategory(id, version, n, d, position == null ? category.position() : position)) {
             throw new org.sigportal.base.ConcurrentEditException();
         }
-        audit.success("discussion.category.update", "category", String.valueOf(id), n);
+        audit.success("discussion.category.update", "category", category.slug(), n);
+        return repository.category(id).orElseThrow();
+    }
+
+    private static String categoryName(@Nullable String name) {
+        return requireText(name, CATEGORY_NAME_MAX, "discussions.error.category-name", "name");
+    }
+
+    private static @Nullable String categoryDescription(@Nullable String description) {
+        String d = blankToNull(description);
+        if (d != null && d.length() > CATEGORY_DESCRIPTION_MAX) {
+            throw new FieldError("discussions.error.category-description", "description", CATEGORY_DESCRIPTION_MAX);
+        }
+        return d;
     }
 
     @Transactional
@@ -223,7 +281,8 @@ public class DiscussionService {
     /**
      * Replaces the text of one's own post (moderators may edit any), if nobody saved it since {@code version}: then
      * {@link PostConflictException} carries both texts and nothing is written. The replaced text stays in the
-     * history. For an opening post, {@code title} (when not null) renames the thread too.
+     * history. For an opening post, {@code title} (when not null) renames the thread too. In a locked thread only
+     * moderators may edit.
      */
     @Transactional
     @PreAuthorize(WRITE)
@@ -233,15 +292,19 @@ public class DiscussionService {
         if (post.authorId() != editor && !moderator()) {
             throw new PortalException("discussions.error.not-yours");
         }
+        ThreadSummary thread = repository.thread(post.threadId(), null).orElseThrow();
+        // A locked thread is closed for everyone but the moderators: its posts stay as they are.
+        if (thread.status() == ThreadStatus.LOCKED && !moderator()) {
+            throw new PortalException("discussions.error.locked-edit");
+        }
         String text = requireBody(body);
         if (!moderator()) {
             var me = repository.author(CurrentActor.nameOrAnonymous());
-            rules.checkLinks(text, me.createdAt(), me.roles());
+            rules.checkLinks(() -> markdown.render(text), me.createdAt(), me.roles());
         }
         if (post.version() != version) {
             throw new PostConflictException(text, post.body(), post.version());
         }
-        ThreadSummary thread = repository.thread(post.threadId(), null).orElseThrow();
         String newTitle = post.opening() && title != null
                 ? requireText(title, 200, "discussions.error.title", "title") : null;
         String tokenTitle = post.opening() ? (newTitle != null ? newTitle : thread.title()) : null;
@@ -310,7 +373,10 @@ public class DiscussionService {
         if (post.opening() && hidden) {
             throw new PortalException("discussions.error.hide-opening");
         }
-        repository.setPostHidden(postId, hidden);
+        // Replies count as readers see them: a hidden reply does not count, and counts again when shown.
+        if (repository.setPostHidden(postId, hidden) && !post.opening()) {
+            repository.addReplies(post.threadId(), hidden ? -1 : 1);
+        }
         if (hidden) {
             repository.resolveFlags(postId, currentUserId(), "HIDDEN", now());
         }
@@ -383,7 +449,7 @@ public class DiscussionService {
         String me = CurrentActor.username().orElseThrow(() -> new PortalException("discussions.error.no-account"));
         var author = repository.author(me);
         if (!moderator()) {
-            rules.checkLinks(body, author.createdAt(), author.roles());
+            rules.checkLinks(() -> markdown.render(body), author.createdAt(), author.roles());
             rules.takePostSlot(me);
         }
         return author.id();
@@ -399,7 +465,8 @@ public class DiscussionService {
         return org.sigportal.discussion.internal.PostText.tokens(markdown, title, body);
     }
 
-    private String requireBody(@Nullable String body) {
+    private String requireBody(@Nullable String text) {
+        String body = text == null ? null : withoutNul(text);
         if (body == null || body.isBlank()) {
             throw new FieldError("discussions.error.body", "body");
         }
@@ -407,18 +474,27 @@ public class DiscussionService {
         return body.strip();
     }
 
-    private static String requireText(@Nullable String text, int max, String key, String field) {
+    private static String requireText(@Nullable String input, int max, String key, String field) {
+        String text = input == null ? null : withoutNul(input);
         if (text == null || text.isBlank() || text.strip().length() > max) {
             throw new FieldError(key, field, max);
         }
         return text.strip();
     }
 
+    /**
+     * The text without U+0000: it means nothing in a text (browsers and the sanitiser drop it), and PostgreSQL
+     * cannot store it in a text column, so it is taken out of all that members write rather than refused.
+     */
+    private static String withoutNul(String text) {
+        return text.indexOf(0) < 0 ? text : text.replace("\0", "");
+    }
+
     private static List<String> tags(@Nullable List<String> tags) {
         Set<String> out = new LinkedHashSet<>();
         if (tags != null) {
             for (String t : tags) {
-                String tag = t == null ? "" : t.strip().toLowerCase(Locale.ROOT).replaceFirst("^#", "");
+                String tag = t == null ? "" : withoutNul(t).strip().toLowerCase(Locale.ROOT).replaceFirst("^#", "");
                 if (tag.isEmpty()) {
                     continue;
                 }
@@ -435,7 +511,7 @@ public class DiscussionService {
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return s == null || withoutNul(s).isBlank() ? null : withoutNul(s).strip();
     }
 
     private OffsetDateTime now() {

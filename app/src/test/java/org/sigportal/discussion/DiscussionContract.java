@@ -2,9 +2,14 @@ package org.sigportal.discussion;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sigportal.audit.AuditEntry;
+import org.sigportal.audit.AuditFilter;
+import org.sigportal.audit.AuditOutcome;
+import org.sigportal.audit.AuditService;
 import org.sigportal.base.PortalException;
 import org.sigportal.identity.SignUpRequest;
 import org.sigportal.identity.UserAccountService;
+import org.sigportal.support.Race;
 import org.sigportal.support.SignedIn;
 import org.sigportal.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +34,8 @@ abstract class DiscussionContract {
     DiscussionService discussions;
     @Autowired
     UserAccountService accounts;
+    @Autowired
+    AuditService audit;
 
     String alice;
     String bob;
@@ -196,6 +203,29 @@ abstract class DiscussionContract {
                 .isInstanceOf(PortalException.class);
         long ok = thread(carol, "A useful link", "See https://openanolis.cn for the SIG pages.");
         assertThat(discussions.thread(ok)).isPresent();
+        // Every form a reader gets as a link counts: e-mail addresses too, however they are written.
+        for (String spam : List.of("Write to sales@spam.example for a deal",
+                "Write [to us][r] for a deal\n\n[r]: mailto:sales@spam.example",
+                "Write to <mailto:sales@spam.example> for a deal",
+                "Reference-style [deal][d]\n\n[d]: https://spam.example/deal",
+                "Go to www.spam.example today")) {
+            assertThatThrownBy(() -> thread(bob, "Spam?", spam)).as(spam)
+                    .isInstanceOfSatisfying(PortalException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("discussions.error.links-too-early"));
+        }
+        // The portal's own references and mentions are no links of the member's, and text that only looks like
+        // a link's syntax is none.
+        long own = thread(bob, "Follow-up", "As T-1 and REQ-2 say, ask @" + alice + " (see [this] and `https://x`)");
+        assertThat(discussions.thread(own).orElseThrow().posts().getFirst().html()).contains("href=\"/discuss/t/1\"");
+        long replyOwn = as(bob, () -> discussions.reply(own, "Also MTG-3, @" + carol + ".", null));
+        Post post = discussions.thread(own).orElseThrow().posts().getLast();
+        assertThat(post.id()).isEqualTo(replyOwn);
+        // Edits are held to the same rule.
+        assertThatThrownBy(() -> as(bob, () -> {
+            discussions.editPost(replyOwn, post.version(), "Also <mailto:sales@spam.example>", null);
+            return null;
+        })).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("discussions.error.links-too-early"));
 
         // Ten posts a minute, then a refusal that says how long to wait.
         long t = thread(alice, "Busy thread", "first");
@@ -294,5 +324,360 @@ abstract class DiscussionContract {
                 .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
         assertThatThrownBy(() -> as(bob, () -> discussions.createCategory("bobs", "Bob's", null)))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** The audit entries of one action on one target (the filter's text matches parts of ids too). */
+    List<AuditEntry> audited(String action, String targetType, long id) {
+        return SignedIn.asAdmin(() -> audit.find(new AuditFilter(null, action, AuditOutcome.SUCCESS, null, null,
+                String.valueOf(id)), 0, 500)).stream()
+                .filter(e -> targetType.equals(e.targetType()) && String.valueOf(id).equals(e.targetId())).toList();
+    }
+
+    @Test
+    void everyModerationActionIsInTheAuditTrail() {
+        long a = thread(alice, "Audited thread", "opening");
+        long b = thread(bob, "Audited duplicate", "same again");
+        long reply = as(bob, () -> discussions.reply(a, "a reply to flag and hide", null));
+        long other = SignedIn.asAdmin(() -> discussions.createCategory("audit-" + Math.abs(System.nanoTime() % 100000),
+                "Audit moves", null)).id();
+
+        as(alice, () -> {
+            discussions.flag(reply, "off topic");
+            return null;
+        });
+        asModerator(() -> {
+            discussions.pin(a, true);
+            discussions.pin(a, false);
+            discussions.setStatus(a, ThreadStatus.LOCKED);
+            discussions.setStatus(a, ThreadStatus.OPEN);
+            discussions.hidePost(reply, true);
+            discussions.hidePost(reply, false);
+            discussions.hideThread(b, true);
+            discussions.hideThread(b, false);
+            discussions.move(b, other);
+            discussions.merge(b, a);
+            discussions.dismissFlags(reply);
+            return null;
+        });
+
+        assertThat(audited("discussion.post.flag", "post", reply)).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(alice));
+        assertThat(audited("discussion.thread.pin", "thread", a)).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo("admin"));
+        assertThat(audited("discussion.thread.unpin", "thread", a)).hasSize(1);
+        assertThat(audited("discussion.thread.status", "thread", a)).extracting(AuditEntry::detail)
+                .containsExactlyInAnyOrder("LOCKED", "OPEN");
+        assertThat(audited("discussion.post.hide", "post", reply)).hasSize(1);
+        assertThat(audited("discussion.post.unhide", "post", reply)).hasSize(1);
+        assertThat(audited("discussion.thread.hide", "thread", b)).hasSize(1);
+        assertThat(audited("discussion.thread.unhide", "thread", b)).hasSize(1);
+        Category moved = discussions.categories().stream().filter(c -> c.id() == other).findFirst().orElseThrow();
+        assertThat(audited("discussion.thread.move", "thread", b)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo(moved.slug()));
+        assertThat(audited("discussion.thread.merge", "thread", b)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("into " + a));
+        assertThat(audited("discussion.flags.dismiss", "post", reply)).hasSize(1);
+    }
+
+    @Test
+    void aLockedThreadTakesNoRepliesNorEditsExceptFromModerators() {
+        long t = thread(alice, "Soon locked", "the opening text");
+        long reply = as(bob, () -> discussions.reply(t, "a reply before the lock", null));
+        asModerator(() -> {
+            discussions.setStatus(t, ThreadStatus.LOCKED);
+            return null;
+        });
+        Post opening = discussions.thread(t).orElseThrow().posts().getFirst();
+        Post bobs = discussions.thread(t).orElseThrow().posts().getLast();
+
+        assertThatThrownBy(() -> as(alice, () -> {
+            discussions.editPost(opening.id(), opening.version(), "changed after the lock", "New title");
+            return null;
+        })).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("discussions.error.locked-edit"));
+        assertThatThrownBy(() -> as(bob, () -> {
+            discussions.editPost(reply, bobs.version(), "changed after the lock", null);
+            return null;
+        })).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("discussions.error.locked-edit"));
+        assertThatThrownBy(() -> as(bob, () -> discussions.reply(t, "one more", null)))
+                .isInstanceOfSatisfying(PortalException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("discussions.error.locked"));
+        // The author may not unlock it either.
+        assertThatThrownBy(() -> as(alice, () -> {
+            discussions.setStatus(t, ThreadStatus.OPEN);
+            return null;
+        })).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("discussions.error.not-allowed"));
+        ThreadDetail locked = discussions.thread(t).orElseThrow();
+        assertThat(locked.thread().title()).isEqualTo("Soon locked");
+        assertThat(locked.posts()).extracting(Post::body).containsExactly("the opening text",
+                "a reply before the lock");
+
+        // Moderators still may edit, and unlock.
+        asModerator(() -> {
+            discussions.editPost(reply, bobs.version(), "edited by a moderator", null);
+            discussions.setStatus(t, ThreadStatus.OPEN);
+            return null;
+        });
+        as(alice, () -> {
+            discussions.editPost(opening.id(), opening.version(), "changed after the unlock", null);
+            return null;
+        });
+        assertThat(discussions.thread(t).orElseThrow().posts()).extracting(Post::body)
+                .containsExactly("changed after the unlock", "edited by a moderator");
+    }
+
+    @Test
+    void hiddenRepliesDoNotCountAndCountAgainWhenShown() {
+        long t = thread(alice, "Counted", "opening");
+        long first = as(bob, () -> discussions.reply(t, "first reply", null));
+        as(carol, () -> discussions.reply(t, "second reply", null));
+        assertThat(discussions.thread(t).orElseThrow().thread().replyCount()).isEqualTo(2);
+
+        asModerator(() -> {
+            discussions.hidePost(first, true);
+            return null;
+        });
+        assertThat(discussions.thread(t).orElseThrow().thread().replyCount()).isEqualTo(1);
+        assertThat(discussions.threads(new ThreadQuery(category, null, null, null, 50)).threads())
+                .filteredOn(s -> s.id() == t).singleElement().satisfies(s -> assertThat(s.replyCount()).isEqualTo(1));
+        // Hiding it again changes nothing.
+        asModerator(() -> {
+            discussions.hidePost(first, true);
+            return null;
+        });
+        assertThat(discussions.thread(t).orElseThrow().thread().replyCount()).isEqualTo(1);
+
+        asModerator(() -> {
+            discussions.hidePost(first, false);
+            discussions.hidePost(first, false);
+            return null;
+        });
+        assertThat(discussions.thread(t).orElseThrow().thread().replyCount()).isEqualTo(2);
+
+        // Merging counts the visible replies only.
+        long dup = thread(bob, "Counted again", "duplicate opening");
+        long hiddenInDup = as(alice, () -> discussions.reply(dup, "hidden in the duplicate", null));
+        asModerator(() -> {
+            discussions.hidePost(hiddenInDup, true);
+            discussions.merge(dup, t);
+            return null;
+        });
+        // two replies, the duplicate's opening post; its hidden reply does not count
+        assertThat(discussions.thread(t).orElseThrow().thread().replyCount()).isEqualTo(3);
+    }
+
+    @Test
+    void theHistoryOfHiddenPostsIsOnlyForModerators() {
+        long t = thread(alice, "History", "first text");
+        long reply = as(bob, () -> discussions.reply(t, "reply, first text", null));
+        Post opening = discussions.thread(t).orElseThrow().posts().getFirst();
+        as(alice, () -> {
+            discussions.editPost(opening.id(), opening.version(), "second text", null);
+            return null;
+        });
+        as(bob, () -> {
+            discussions.editPost(reply, 0, "reply, second text", null);
+            return null;
+        });
+        assertThat(discussions.history(reply)).extracting(PostRevision::body).containsExactly("reply, first text");
+
+        asModerator(() -> {
+            discussions.hidePost(reply, true);
+            return null;
+        });
+        assertThatThrownBy(() -> discussions.history(reply)).isInstanceOfSatisfying(PortalException.class, e -> {
+            assertThat(e.kind()).isEqualTo(PortalException.Kind.NOT_FOUND);
+            assertThat(e.messageKey()).isEqualTo("discussions.error.no-post");
+        });
+        assertThatThrownBy(() -> as(bob, () -> discussions.history(reply))).isInstanceOf(PortalException.class);
+        assertThat(asModerator(() -> discussions.history(reply))).extracting(PostRevision::body)
+                .containsExactly("reply, first text");
+
+        // A hidden thread hides the history of every post in it.
+        assertThat(discussions.history(opening.id())).extracting(PostRevision::body).containsExactly("first text");
+        asModerator(() -> {
+            discussions.hideThread(t, true);
+            return null;
+        });
+        assertThatThrownBy(() -> as(alice, () -> discussions.history(opening.id())))
+                .isInstanceOf(PortalException.class);
+        assertThat(asModerator(() -> discussions.history(opening.id()))).hasSize(1);
+        assertThatThrownBy(() -> discussions.history(Long.MAX_VALUE)).isInstanceOf(PortalException.class);
+    }
+
+    @Test
+    void aNulCharacterIsDroppedFromWhatMembersWriteOnEveryDatabase() {
+        long t = thread(alice, "Nul\u0000 title", "body\u0000 with a nul", "ta\u0000g");
+        ThreadDetail detail = discussions.thread(t).orElseThrow();
+        assertThat(detail.thread().title()).isEqualTo("Nul title");
+        assertThat(detail.thread().tags()).containsExactly("tag");
+        assertThat(detail.posts().getFirst().body()).isEqualTo("body with a nul");
+
+        long reply = as(bob, () -> discussions.reply(t, "\u0000reply\u0000", null));
+        as(bob, () -> {
+            discussions.editPost(reply, 0, "edited\u0000 reply", null);
+            return null;
+        });
+        as(alice, () -> {
+            discussions.editPost(detail.posts().getFirst().id(), 0, "new\u0000 body", "New\u0000 title");
+            discussions.flag(reply, "reason\u0000 here");
+            return null;
+        });
+        ThreadDetail after = discussions.thread(t).orElseThrow();
+        assertThat(after.thread().title()).isEqualTo("New title");
+        assertThat(after.posts()).extracting(Post::body).containsExactly("new body", "edited reply");
+        assertThat(asModerator(discussions::moderationQueue)).filteredOn(f -> f.postId() == reply)
+                .extracting(FlaggedPost::reason).containsExactly("reason here");
+        // Nothing read-only trips over one either.
+        assertThat(discussions.threads(new ThreadQuery(category, "ta\u0000g", null, null, 10)).threads())
+                .extracting(ThreadSummary::id).containsExactly(t);
+        assertThat(discussions.search("\u0000", 10)).isEmpty();
+        assertThat(discussions.search("nul\u0000 body", 10)).isNotNull();
+        assertThat(as(bob, () -> discussions.mentionCandidates("@\u0000" + alice.substring(0, 3)))).isNotNull();
+        // Nor do category names and descriptions.
+        Category c = SignedIn.asAdmin(() -> discussions.createCategory("nul-" + Math.abs(System.nanoTime() % 100000),
+                "Nul\u0000 name", "a\u0000 description"));
+        assertThat(c.name()).isEqualTo("Nul name");
+        assertThat(c.description()).isEqualTo("a description");
+    }
+
+    @Test
+    void twoFirstReadsOfAThreadAtOnceBothSucceed() {
+        for (int i = 0; i < 6; i++) {
+            int n = i;
+            long t = asModerator(() -> discussions.startThread(new NewThread(category, "Raced " + n, "body",
+                    List.of())));
+            long post = discussions.thread(t).orElseThrow().posts().getFirst().id();
+            List<Object> outcomes = Race.run(2, () -> as(bob, () -> {
+                discussions.markRead(t, post);
+                return "read";
+            }));
+            assertThat(outcomes).as("round %d", n).containsExactly("read", "read");
+            assertThat(as(bob, () -> discussions.threads(new ThreadQuery(category, null, null, null, 50))).threads())
+                    .filteredOn(s -> s.id() == t).singleElement().satisfies(s -> assertThat(s.unread()).isFalse());
+        }
+        // Reading again, and reading an older post, keep the mark where it is.
+        long t = asModerator(() -> discussions.startThread(new NewThread(category, "Read twice", "body", List.of())));
+        long reply = asModerator(() -> discussions.reply(t, "a reply", null));
+        long opening = discussions.thread(t).orElseThrow().posts().getFirst().id();
+        as(bob, () -> {
+            discussions.markRead(t, reply);
+            discussions.markRead(t, reply);
+            discussions.markRead(t, opening);
+            return null;
+        });
+        assertThat(as(bob, () -> discussions.threads(new ThreadQuery(category, null, null, null, 50))).threads())
+                .filteredOn(s -> s.id() == t).singleElement().satisfies(s -> assertThat(s.unread()).isFalse());
+    }
+
+    @Test
+    void twoFlagsOfThePostAtOnceEndInOneFlagAndAReadableRefusal() {
+        long t = asModerator(() -> discussions.startThread(new NewThread(category, "Flag race", "body", List.of())));
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            long reply = asModerator(() -> discussions.reply(t, "reply " + n, null));
+            List<Object> outcomes = Race.run(2, () -> as(alice, () -> {
+                discussions.flag(reply, "spam " + n);
+                return "flagged";
+            }));
+            assertThat(outcomes).as("round %d", n).containsOnlyOnce("flagged").allSatisfy(o -> {
+                if (!"flagged".equals(o)) {
+                    assertThat(o).isInstanceOfSatisfying(PortalException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("discussions.error.flagged-before"));
+                }
+            });
+            assertThat(asModerator(discussions::moderationQueue)).filteredOn(f -> f.postId() == reply).hasSize(1);
+        }
+    }
+
+    <T> T asMaintainer(String name, Supplier<T> action) {
+        return SignedIn.as(name, action, "ROLE_MAINTAINER", "ROLE_MEMBER", "SCOPE_read", "SCOPE_community-write");
+    }
+
+    @Test
+    void adminsAndMaintainersManageCategoriesWithinWhatTheDatabaseHolds() {
+        String slug = "cat-" + Math.abs(System.nanoTime() % 1_000_000);
+        Category made = asMaintainer(carol, () -> discussions.createCategory(slug, "Storage SIG", "存".repeat(1000)));
+        assertThat(made.description()).hasSize(1000);
+
+        Category renamed = asMaintainer(carol, () -> discussions.updateCategory(made.id(), made.version(),
+                "Storage and backup SIG", "Disks, volumes and backups", 7));
+        assertThat(renamed.slug()).isEqualTo(slug);
+        assertThat(renamed.name()).isEqualTo("Storage and backup SIG");
+        assertThat(renamed.description()).isEqualTo("Disks, volumes and backups");
+        assertThat(renamed.position()).isEqualTo(7);
+        assertThat(renamed.version()).isEqualTo(made.version() + 1);
+        assertThat(discussions.categoryBySlug(slug)).contains(renamed);
+        // No position: it stays; a blank description is none.
+        Category described = SignedIn.asAdmin(() -> discussions.updateCategory(made.id(), renamed.version(),
+                "Storage and backup SIG", "  ", null));
+        assertThat(described.position()).isEqualTo(7);
+        assertThat(described.description()).isNull();
+        assertThat(SignedIn.asAdmin(() -> audit.find(new AuditFilter(null, "discussion.category.update",
+                AuditOutcome.SUCCESS, null, null, slug), 0, 10))).extracting(AuditEntry::actor)
+                .containsExactlyInAnyOrder(carol, "admin");
+
+        // Someone saved in between: refused, nothing overwritten.
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.updateCategory(made.id(), renamed.version(),
+                "Stale", null, null))).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.kind()).isEqualTo(PortalException.Kind.CONFLICT));
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.updateCategory(Long.MAX_VALUE, 0, "Nothing",
+                null, null))).isInstanceOfSatisfying(PortalException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(PortalException.Kind.NOT_FOUND);
+                    assertThat(e.messageKey()).isEqualTo("discussions.error.no-category");
+                });
+
+        // Too long for the columns: a message naming the field, not a database error.
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.createCategory(slug + "-long", "Long",
+                "x".repeat(1001)))).isInstanceOfSatisfying(PortalException.class, e -> {
+                    assertThat(e.field()).isEqualTo("description");
+                    assertThat(e.messageKey()).isEqualTo("discussions.error.category-description");
+                    assertThat(e.arguments()).containsExactly(1000);
+                });
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.updateCategory(made.id(), described.version(),
+                "Long", "y".repeat(1001), null))).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.field()).isEqualTo("description"));
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.updateCategory(made.id(), described.version(),
+                "n".repeat(121), null, null))).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.createCategory("s".repeat(65), "Long slug",
+                null))).isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.field()).isEqualTo("slug"));
+        String longest = ("l" + System.nanoTime() + "0".repeat(64)).substring(0, 63) + "l";
+        assertThat(SignedIn.asAdmin(() -> discussions.createCategory(longest, "Longest slug", null)).slug())
+                .isEqualTo(longest).hasSize(64);
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.updateCategory(made.id(), described.version(),
+                "Name", null, -1))).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.field()).isEqualTo("position"));
+        assertThatThrownBy(() -> SignedIn.asAdmin(() -> discussions.createCategory(slug, "Again", null)))
+                .isInstanceOfSatisfying(PortalException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("discussions.error.slug-taken"));
+        assertThat(discussions.categoryBySlug(slug)).contains(described);
+
+        // Members do not manage categories.
+        assertThatThrownBy(() -> as(bob, () -> discussions.updateCategory(made.id(), described.version(), "Mine",
+                null, null))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aTermInTheTitleCountsMoreThanTheSameTermInTheText() {
+        String marker = "zr" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        long inTitle = thread(alice, "Kernel " + marker, "About the new release.");
+        long inText = thread(bob, "Release " + marker, "The kernel, the kernel, and the kernel again: kernel.");
+        assertThat(discussions.search("kernel " + marker, 10)).extracting(SearchHit::threadId)
+                .containsExactly(inTitle, inText);
+
+        // A reply counts its thread's title too: saying the term once there beats saying it thrice elsewhere.
+        String other = "zs" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        long scheduling = thread(alice, "Scheduler " + other, "an opening post");
+        long elsewhere = thread(bob, "Elsewhere " + other, "another opening post");
+        long underTitle = as(carol, () -> discussions.reply(scheduling, "the scheduler " + other, null));
+        long onlyText = as(carol, () -> discussions.reply(elsewhere, "scheduler, scheduler, scheduler " + other,
+                null));
+        List<Long> posts = discussions.search("scheduler " + other, 10).stream().map(SearchHit::postId).toList();
+        assertThat(posts).contains(underTitle, onlyText);
+        assertThat(posts.indexOf(underTitle)).isLessThan(posts.indexOf(onlyText));
+        assertThat(posts.getLast()).isEqualTo(onlyText);
     }
 }

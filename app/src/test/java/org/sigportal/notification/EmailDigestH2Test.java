@@ -151,4 +151,32 @@ class EmailDigestH2Test {
         assertThat(mailsTo(li)).hasSize(1);
         assertThat(mailsTo(sam)).hasSize(1);
     }
+
+    @Test
+    void theDigestLeavesOutWhatModeratorsHid() throws Exception {
+        String reader = member("reader", SupportedLocales.ENGLISH, EmailDigest.DAILY);
+        String author = member("writer", SupportedLocales.ENGLISH, EmailDigest.OFF);
+        String slug = "hid-" + TestAccounts.uniqueUsername("c").replaceAll("[^a-z0-9]", "");
+        long category = SignedIn.asAdmin(() -> discussions.createCategory(slug, "Hidden SIG " + slug, null)).id();
+        NotificationContract.as(reader, () -> subscriptions.watch(SubscriptionKind.CATEGORY,
+                String.valueOf(category)));
+        long hiddenThread = NotificationContract.as(author, () -> discussions.startThread(new NewThread(category,
+                "A thread to be hidden", "secret thread text", List.of())));
+        long thread = NotificationContract.as(author, () -> discussions.startThread(new NewThread(category,
+                "A thread that stays", "visible thread text", List.of())));
+        long hiddenReply = NotificationContract.as(author, () -> discussions.reply(thread, "secret reply text",
+                null));
+        NotificationContract.asModerator(() -> {
+            discussions.hideThread(hiddenThread, true);
+            discussions.hidePost(hiddenReply, true);
+            return null;
+        });
+
+        digests.sendDue();
+        assertThat(mailsTo(reader)).singleElement().satisfies(mail -> {
+            assertThat(mail.getSubject()).isEqualTo("1 new notification on the Cloud Native SIG Portal");
+            assertThat((String) mail.getContent()).contains("A thread that stays", "visible thread text")
+                    .doesNotContain("secret", "A thread to be hidden");
+        });
+    }
 }

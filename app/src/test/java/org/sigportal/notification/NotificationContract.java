@@ -7,6 +7,7 @@ import org.sigportal.discussion.NewThread;
 import org.sigportal.identity.NotificationPreferences;
 import org.sigportal.identity.SignUpRequest;
 import org.sigportal.identity.UserAccountService;
+import org.sigportal.support.Race;
 import org.sigportal.support.SignedIn;
 import org.sigportal.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,5 +191,66 @@ abstract class NotificationContract {
         long after = thread(alice, "After", "body");
         as(alice, () -> discussions.reply(after, "@" + carol, null));
         assertThat(counts.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void watchingTheSameThingTwiceAtOnceIsOneSubscription() {
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            long t = thread(alice, "Watched twice " + n, "body");
+            String target = String.valueOf(t);
+            List<Object> outcomes = Race.run(2, () -> as(bob, () -> subscriptions.watch(SubscriptionKind.THREAD,
+                    target)));
+            assertThat(outcomes).as("round %d", n).allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(
+                    Subscription.class, sub -> assertThat(sub.target()).isEqualTo(target)));
+            assertThat(as(bob, subscriptions::mine)).filteredOn(sub -> sub.target().equals(target)).hasSize(1);
+        }
+        String tag = "twice" + System.nanoTime() % 100_000;
+        as(bob, () -> subscriptions.watch(SubscriptionKind.TAG, tag));
+        as(bob, () -> subscriptions.watch(SubscriptionKind.TAG, tag));
+        assertThat(as(bob, subscriptions::mine)).filteredOn(sub -> sub.target().equals(tag)).hasSize(1);
+    }
+
+    static <T> T asModerator(Supplier<T> action) {
+        return SignedIn.as("admin", action, "ROLE_ADMIN", "ROLE_MEMBER", "SCOPE_read", "SCOPE_community-write");
+    }
+
+    @Test
+    void whatModeratorsHideIsNotToldAnyMore() {
+        long t = thread(alice, "Shown thread " + System.nanoTime(), "opening");
+        as(bob, () -> subscriptions.watch(SubscriptionKind.THREAD, String.valueOf(t)));
+        long hidden = as(carol, () -> discussions.reply(t, "buy cheap pills here", null));
+        long shown = as(dave, () -> discussions.reply(t, "a useful answer", null));
+        assertThat(unread(bob)).extracting(Notification::postId).containsExactly(shown, hidden);
+
+        asModerator(() -> {
+            discussions.hidePost(hidden, true);
+            return null;
+        });
+        assertThat(unread(bob)).extracting(Notification::postId).containsExactly(shown);
+        assertThat(as(bob, () -> notifications.list(false, null, 50))).extracting(Notification::text)
+                .noneMatch(text -> text.contains("pills"));
+        assertThat(as(bob, notifications::unreadCount)).isEqualTo(1);
+
+        // Shown again, it is back, unread.
+        asModerator(() -> {
+            discussions.hidePost(hidden, false);
+            return null;
+        });
+        assertThat(unread(bob)).extracting(Notification::postId).containsExactly(shown, hidden);
+
+        // A hidden thread takes every notification of its posts along, title and all.
+        asModerator(() -> {
+            discussions.hideThread(t, true);
+            return null;
+        });
+        assertThat(as(bob, () -> notifications.list(false, null, 50))).noneMatch(n -> n.threadId() == t);
+        assertThat(as(bob, notifications::unreadCount)).isZero();
+        assertThat(as(bob, notifications::markAllRead)).isZero();
+        asModerator(() -> {
+            discussions.hideThread(t, false);
+            return null;
+        });
+        assertThat(as(bob, notifications::unreadCount)).isEqualTo(2);
     }
 }

@@ -47,6 +47,31 @@ class DiscussionController {
         return discussions.categories();
     }
 
+    /** A new category: its short name (for addresses), name and optional description. */
+    record NewCategory(String slug, String name, @Nullable String description) {
+    }
+
+    @Operation(summary = "Create a category (admins and maintainers)",
+            description = "slug: 1 to 64 lower-case letters, digits and '-'; name at most 120 characters, "
+                    + "description at most 1000. Audited.")
+    @PostMapping("/categories")
+    ResponseEntity<Category> createCategory(@RequestBody NewCategory category) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(discussions.createCategory(category.slug(), category.name(), category.description()));
+    }
+
+    /** A category's new name, description and (optional) position, with the version they are based on. */
+    record CategoryChange(int version, String name, @Nullable String description, @Nullable Integer position) {
+    }
+
+    @Operation(summary = "Change a category (admins and maintainers)",
+            description = "The slug stays. 409 when someone changed the category since 'version'. Audited.")
+    @PutMapping("/categories/{id}")
+    Category updateCategory(@PathVariable long id, @RequestBody CategoryChange change) {
+        return discussions.updateCategory(id, change.version(), change.name(), change.description(),
+                change.position());
+    }
+
     /** A page of threads, latest activity first; pass the previous page's {@code next} as {@code after}. */
     record Page(List<ThreadSummary> threads, @Nullable String next) {
     }

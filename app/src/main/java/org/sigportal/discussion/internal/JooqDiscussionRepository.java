@@ -42,9 +42,16 @@ public class JooqDiscussionRepository {
                              OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, int version) {
     }
 
-    /** A search candidate: the post, its thread, and its stored tokens (for ranking on H2). */
+    /**
+     * A search match to rank: the post, its thread's title, and either its stored tokens (H2, where the portal
+     * scores) or PostgreSQL's {@code ts_rank} of them.
+     */
+    public record Match(long postId, long threadId, String title, @Nullable String tokens, double rank) {
+    }
+
+    /** A search hit to show: the post's text, its thread and category. */
     public record Candidate(long postId, long threadId, String title, String categoryName, String body,
-                            String tokens, OffsetDateTime createdAt, double rank) {
+                            OffsetDateTime createdAt) {
     }
 
     private final DSLContext dsl;
@@ -214,15 +221,38 @@ public class JooqDiscussionRepository {
                 .limit(limit).fetch(DISCUSSION_THREAD_TAG.TAG);
     }
 
+    /**
+     * Moves the member's read mark forward to {@code postId} (never back). Two first reads of a thread at once (two
+     * tabs) both succeed: the insert gives way to the other one's row, which is then moved forward if need be.
+     */
     public void markRead(long userId, long threadId, long postId) {
-        int updated = dsl.update(DISCUSSION_READ).set(DISCUSSION_READ.LAST_READ_POST_ID, postId)
+        if (moveReadMark(userId, threadId, postId) > 0) {
+            return;
+        }
+        int inserted = ignoringDuplicate(() -> dsl.insertInto(DISCUSSION_READ).set(DISCUSSION_READ.USER_ID, userId)
+                .set(DISCUSSION_READ.THREAD_ID, threadId).set(DISCUSSION_READ.LAST_READ_POST_ID, postId)
+                .onConflict(DISCUSSION_READ.USER_ID, DISCUSSION_READ.THREAD_ID).doNothing().execute());
+        if (inserted == 0) {
+            moveReadMark(userId, threadId, postId);
+        }
+    }
+
+    private int moveReadMark(long userId, long threadId, long postId) {
+        return dsl.update(DISCUSSION_READ).set(DISCUSSION_READ.LAST_READ_POST_ID, postId)
                 .where(DISCUSSION_READ.USER_ID.eq(userId).and(DISCUSSION_READ.THREAD_ID.eq(threadId))
                         .and(DISCUSSION_READ.LAST_READ_POST_ID.lt(postId))).execute();
-        if (updated == 0 && !dsl.fetchExists(DISCUSSION_READ, DISCUSSION_READ.USER_ID.eq(userId)
-                .and(DISCUSSION_READ.THREAD_ID.eq(threadId)))) {
-            dsl.insertInto(DISCUSSION_READ).set(DISCUSSION_READ.USER_ID, userId)
-                    .set(DISCUSSION_READ.THREAD_ID, threadId).set(DISCUSSION_READ.LAST_READ_POST_ID, postId)
-                    .execute();
+    }
+
+    /**
+     * Runs an insert that says "on conflict do nothing". PostgreSQL keeps that promise under concurrency; H2 runs
+     * it as a MERGE, which a concurrent insert of the same key can still beat with a duplicate-key error: that
+     * counts as "nothing inserted" too. (On H2 such an error does not spoil the transaction.)
+     */
+    private static int ignoringDuplicate(java.util.function.IntSupplier insert) {
+        try {
+            return insert.getAsInt();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return 0;
         }
     }
 
@@ -296,11 +326,12 @@ public class JooqDiscussionRepository {
     // --- search
 
     /**
-     * Posts whose tokens contain every query token, among the most recent {@code window} such posts. On
-     * PostgreSQL the GIN index finds them and ts_rank orders them; on H2 each token is a LIKE on the
-     * space-delimited token column and the caller ranks.
+     * Posts whose tokens contain every query token, among the most recent {@code window} such posts that readers
+     * may see, newest first, with what ranking needs: the thread's title and, on PostgreSQL, {@code ts_rank} (the
+     * GIN index finds them), on H2 the stored tokens (each query token is a LIKE on the space-delimited token
+     * column) for the caller to score. No post text: {@link #candidates} fetches that for the few shown.
      */
-    public List<Candidate> search(List<String> tokens, String tsQuery, int window, int limit) {
+    public List<Match> search(List<String> tokens, String tsQuery, int window) {
         var p = DISCUSSION_POST;
         var t = DISCUSSION_THREAD;
         Condition visible = p.HIDDEN.isFalse().and(t.HIDDEN.isFalse());
@@ -311,28 +342,37 @@ public class JooqDiscussionRepository {
                     .orderBy(DSL.field(DSL.name("p", "id")).desc()).limit(window);
             var rank = DSL.field("ts_rank({0}, to_tsquery('simple', {1}))", Double.class,
                     DSL.field(DSL.name(p.getName(), "search_vector")), DSL.val(tsQuery)).as("rank");
-            return dsl.select(p.ID, p.THREAD_ID, t.TITLE, DISCUSSION_CATEGORY.NAME, p.BODY, p.SEARCH_TOKENS,
-                            p.CREATED_AT, rank)
+            return dsl.select(p.ID, p.THREAD_ID, t.TITLE, rank)
                     .from(p).join(t).on(t.ID.eq(p.THREAD_ID))
-                    .join(DISCUSSION_CATEGORY).on(DISCUSSION_CATEGORY.ID.eq(t.CATEGORY_ID))
-                    .where(p.ID.in(recent)).and(visible)
-                    .orderBy(DSL.field(DSL.name("rank")).desc(), p.ID.desc()).limit(limit)
-                    .fetch(r -> new Candidate(r.get(p.ID), r.get(p.THREAD_ID), r.get(t.TITLE),
-                            r.get(DISCUSSION_CATEGORY.NAME), r.get(p.BODY), r.get(p.SEARCH_TOKENS),
-                            r.get(p.CREATED_AT), r.get("rank", Double.class)));
+                    .where(p.ID.in(recent)).and(visible).orderBy(p.ID.desc())
+                    .fetch(r -> new Match(r.get(p.ID), r.get(p.THREAD_ID), r.get(t.TITLE), null,
+                            r.get("rank", Double.class)));
         }
         Condition all = DSL.trueCondition();
         for (String token : tokens) {
             all = all.and(p.SEARCH_TOKENS.like("% " + escapeLike(token) + " %", '!'));
         }
-        return dsl.select(p.ID, p.THREAD_ID, t.TITLE, DISCUSSION_CATEGORY.NAME, p.BODY, p.SEARCH_TOKENS,
-                        p.CREATED_AT)
+        return dsl.select(p.ID, p.THREAD_ID, t.TITLE, p.SEARCH_TOKENS)
+                .from(p).join(t).on(t.ID.eq(p.THREAD_ID))
+                .where(all).and(visible).orderBy(p.ID.desc()).limit(window)
+                .fetch(r -> new Match(r.get(p.ID), r.get(p.THREAD_ID), r.get(t.TITLE), r.get(p.SEARCH_TOKENS), 0));
+    }
+
+    /** The posts with these ids, with their thread and category, in the order of {@code postIds}. */
+    public List<Candidate> candidates(List<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return List.of();
+        }
+        var p = DISCUSSION_POST;
+        var t = DISCUSSION_THREAD;
+        Map<Long, Candidate> found = new java.util.HashMap<>();
+        dsl.select(p.ID, p.THREAD_ID, t.TITLE, DISCUSSION_CATEGORY.NAME, p.BODY, p.CREATED_AT)
                 .from(p).join(t).on(t.ID.eq(p.THREAD_ID))
                 .join(DISCUSSION_CATEGORY).on(DISCUSSION_CATEGORY.ID.eq(t.CATEGORY_ID))
-                .where(all).and(visible).orderBy(p.ID.desc()).limit(window)
-                .fetch(r -> new Candidate(r.get(p.ID), r.get(p.THREAD_ID), r.get(t.TITLE),
-                        r.get(DISCUSSION_CATEGORY.NAME), r.get(p.BODY), r.get(p.SEARCH_TOKENS),
-                        r.get(p.CREATED_AT), 0));
+                .where(p.ID.in(postIds))
+                .forEach(r -> found.put(r.get(p.ID), new Candidate(r.get(p.ID), r.get(p.THREAD_ID), r.get(t.TITLE),
+                        r.get(DISCUSSION_CATEGORY.NAME), r.get(p.BODY), r.get(p.CREATED_AT))));
+        return postIds.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private static String escapeLike(String s) {
@@ -364,9 +404,18 @@ public class JooqDiscussionRepository {
                 .where(DISCUSSION_THREAD.ID.eq(threadId)).execute() == 1;
     }
 
+    /** True when this changed the post (it was not {@code hidden} already). */
     public boolean setPostHidden(long postId, boolean hidden) {
         return dsl.update(DISCUSSION_POST).set(DISCUSSION_POST.HIDDEN, hidden)
-                .where(DISCUSSION_POST.ID.eq(postId)).execute() == 1;
+                .where(DISCUSSION_POST.ID.eq(postId).and(DISCUSSION_POST.HIDDEN.eq(!hidden))).execute() == 1;
+    }
+
+    /** Changes a thread's reply count by {@code delta}, never below zero. */
+    public void addReplies(long threadId, int delta) {
+        dsl.update(DISCUSSION_THREAD)
+                .set(DISCUSSION_THREAD.REPLY_COUNT,
+                        DSL.greatest(DISCUSSION_THREAD.REPLY_COUNT.plus(delta), DSL.inline(0)))
+                .where(DISCUSSION_THREAD.ID.eq(threadId)).execute();
     }
 
     public boolean move(long threadId, long categoryId) {
@@ -376,7 +425,7 @@ public class JooqDiscussionRepository {
 
     /**
      * Moves every post of {@code source} into {@code target} (the source's opening post becomes a reply), marks the
-     * source as merged and hidden, and recounts the target.
+     * source as merged and hidden, and recounts the target's replies (those not hidden).
      */
     public void merge(long source, long target) {
         dsl.update(DISCUSSION_POST).set(DISCUSSION_POST.THREAD_ID, target).set(DISCUSSION_POST.OPENING, false)
@@ -388,7 +437,7 @@ public class JooqDiscussionRepository {
                 .where(DISCUSSION_POST.THREAD_ID.eq(target)).orderBy(DISCUSSION_POST.CREATED_AT.desc(),
                         DISCUSSION_POST.ID.desc()).limit(1).fetchOne();
         int replies = dsl.fetchCount(DISCUSSION_POST, DISCUSSION_POST.THREAD_ID.eq(target)
-                .and(DISCUSSION_POST.OPENING.isFalse()));
+                .and(DISCUSSION_POST.OPENING.isFalse()).and(DISCUSSION_POST.HIDDEN.isFalse()));
         var update = dsl.update(DISCUSSION_THREAD).set(DISCUSSION_THREAD.REPLY_COUNT, replies);
         if (last != null) {
             update = update.set(DISCUSSION_THREAD.LAST_POST_ID, last.value1())
@@ -404,16 +453,12 @@ public class JooqDiscussionRepository {
                 .where(DISCUSSION_THREAD.ID.eq(threadId)).fetchOptional(DISCUSSION_THREAD.MERGED_INTO_ID).orElse(null);
     }
 
-    /** A member's flag; false when they flagged this post before. */
+    /** A member's flag; false when they flagged this post before (also when that was a moment ago, in parallel). */
     public boolean flag(long postId, long reporterId, String reason, OffsetDateTime now) {
-        if (dsl.fetchExists(DISCUSSION_FLAG, DISCUSSION_FLAG.POST_ID.eq(postId)
-                .and(DISCUSSION_FLAG.REPORTER_ID.eq(reporterId)))) {
-            return false;
-        }
-        dsl.insertInto(DISCUSSION_FLAG).set(DISCUSSION_FLAG.POST_ID, postId)
+        return ignoringDuplicate(() -> dsl.insertInto(DISCUSSION_FLAG).set(DISCUSSION_FLAG.POST_ID, postId)
                 .set(DISCUSSION_FLAG.REPORTER_ID, reporterId).set(DISCUSSION_FLAG.REASON, reason)
-                .set(DISCUSSION_FLAG.CREATED_AT, now).execute();
-        return true;
+                .set(DISCUSSION_FLAG.CREATED_AT, now)
+                .onConflict(DISCUSSION_FLAG.POST_ID, DISCUSSION_FLAG.REPORTER_ID).doNothing().execute()) == 1;
     }
 
     /** An open flag with its post, for the moderation queue. */

@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.sigportal.base.PortalException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -13,17 +15,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /**
  * Keeps spam out: each member may post only so often (token buckets per member, in memory), and an account younger
- * than a minimum age may not post links unless it holds a role beyond member.
+ * than a minimum age may not post links unless it holds a role beyond member. Whether a post has a link is read
+ * from the HTML readers get (rendered and sanitised), not guessed from the Markdown: every form of link Markdown
+ * has (inline, reference-style, autolinks, bare web and e-mail addresses) counts, and only the portal's own
+ * references and mentions do not.
  */
 @Component
 public class PostingRules {
-
-    /** A Markdown link or autolink, or a bare web address. */
-    private static final Pattern LINK = Pattern.compile("(?i)(\\]\\s*\\(|<https?:|https?://|www\\.)");
 
     private final int perMinute;
     private final int perHour;
@@ -54,15 +56,28 @@ public class PostingRules {
         }
     }
 
-    /** Refuses links from accounts younger than the minimum age that hold no role beyond member. */
-    public void checkLinks(String markdown, OffsetDateTime accountCreated, Set<String> roles) {
-        if (!LINK.matcher(markdown).find() || roles.stream().anyMatch(r -> !r.equals("MEMBER"))) {
+    /**
+     * Refuses links from accounts younger than the minimum age that hold no role beyond member. {@code html} gives
+     * the post as readers will get it (rendered and sanitised); it is asked for only when the rule applies.
+     */
+    public void checkLinks(Supplier<String> html, OffsetDateTime accountCreated, Set<String> roles) {
+        if (roles.stream().anyMatch(r -> !r.equals("MEMBER"))) {
             return;
         }
         Duration age = Duration.between(accountCreated, OffsetDateTime.now(clock));
-        if (age.compareTo(linkMinimumAge) < 0) {
+        if (age.compareTo(linkMinimumAge) < 0 && containsLink(html.get())) {
             long hours = Math.max(1, linkMinimumAge.minus(age).toHours());
             throw new PortalException("discussions.error.links-too-early", hours);
         }
+    }
+
+    /** Whether sanitised HTML links anywhere but to the portal's own references and mentions. */
+    static boolean containsLink(String html) {
+        for (Element a : Jsoup.parseBodyFragment(html).select("a[href]")) {
+            if (!ShortReferences.isReference(a.attr("href"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -60,6 +60,7 @@ class DiscussionsView extends VerticalLayout implements BeforeEnterObserver, Has
     private final TextField search = new TextField();
     private final VerticalLayout list = new VerticalLayout();
     private final Button more = new Button();
+    private final Button editCategory = new Button();
     private ThreadPage.@Nullable Cursor next;
     private boolean navigating;
 
@@ -111,7 +112,18 @@ class DiscussionsView extends VerticalLayout implements BeforeEnterObserver, Has
             Button newCategory = new Button(getTranslation("discussions.new-category"),
                     e -> new CategoryDialog(discussions).open());
             newCategory.setId("new-category");
-            filters.add(newCategory);
+            // The category the list is filtered to, as it is now (another moderator may have changed it).
+            editCategory.setText(getTranslation("discussions.edit-category"));
+            editCategory.setIcon(VaadinIcon.EDIT.create());
+            editCategory.setId("edit-category");
+            editCategory.setVisible(false);
+            editCategory.addClickListener(e -> {
+                if (category.getValue() != null) {
+                    discussions.categoryBySlug(category.getValue().slug())
+                            .ifPresent(c -> new CategoryDialog(discussions, c).open());
+                }
+            });
+            filters.add(newCategory, editCategory);
         }
         list.setId("thread-list");
         list.setPadding(false);
@@ -155,6 +167,7 @@ class DiscussionsView extends VerticalLayout implements BeforeEnterObserver, Has
         } finally {
             navigating = false;
         }
+        editCategory.setVisible(Permissions.canManage() && category.getValue() != null);
         list.removeAll();
         next = null;
         listActions.removeAll();

@@ -203,7 +203,7 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             hide.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             actions.add(hide);
         }
-        if (Permissions.isMe(p.authorUsername()) || Permissions.canManage()) {
+        if (Permissions.isMe(p.authorUsername()) && status != ThreadStatus.LOCKED || Permissions.canManage()) {
             Button edit = new Button(getTranslation("discussions.edit"), e -> edit(card, p));
             edit.setId("edit-" + p.id());
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);

@@ -52,10 +52,22 @@ class WebhookController {
 
     /** A new webhook; {@code secret} empty or missing: one is generated. */
     record NewWebhook(String url, Set<String> events, @Nullable String secret) {
+
+        /** Without the secret, should a request ever be logged. */
+        @Override
+        public String toString() {
+            return "NewWebhook[url=" + url + ", events=" + events + ", secret="
+                    + (secret == null ? "null" : "(redacted)") + "]";
+        }
     }
 
     /** The webhook and its secret: shown only in this answer. */
     record Created(WebhookView webhook, String secret) {
+
+        @Override
+        public String toString() {
+            return "Created[webhook=" + webhook + ", secret=(redacted)]";
+        }
     }
 
     @Operation(summary = "Add a webhook", description = "Only http and https addresses. The answer carries the "

@@ -9,6 +9,7 @@ import org.sigportal.notification.Notification;
 import org.sigportal.notification.NotificationKind;
 import org.sigportal.notification.Subscription;
 import org.sigportal.notification.SubscriptionKind;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
@@ -95,12 +96,21 @@ public class JooqNotificationRepository {
 
     // --- subscriptions
 
-    /** Watches the target; false when the member watched it already. */
+    /**
+     * Watches the target; false when the member watched it already, also when that began a moment ago in parallel
+     * (two clicks, or a click while the fan-out of the member's own post subscribes them).
+     */
     public boolean subscribe(long userId, SubscriptionKind kind, String target, OffsetDateTime now) {
-        return dsl.insertInto(DISCUSSION_SUBSCRIPTION).set(DISCUSSION_SUBSCRIPTION.USER_ID, userId)
-                .set(DISCUSSION_SUBSCRIPTION.KIND, kind.name()).set(DISCUSSION_SUBSCRIPTION.TARGET, target)
-                .set(DISCUSSION_SUBSCRIPTION.CREATED_AT, now)
-                .onConflictDoNothing().execute() == 1;
+        try {
+            return dsl.insertInto(DISCUSSION_SUBSCRIPTION).set(DISCUSSION_SUBSCRIPTION.USER_ID, userId)
+                    .set(DISCUSSION_SUBSCRIPTION.KIND, kind.name()).set(DISCUSSION_SUBSCRIPTION.TARGET, target)
+                    .set(DISCUSSION_SUBSCRIPTION.CREATED_AT, now)
+                    .onConflict(DISCUSSION_SUBSCRIPTION.USER_ID, DISCUSSION_SUBSCRIPTION.KIND,
+                            DISCUSSION_SUBSCRIPTION.TARGET).doNothing().execute() == 1;
+        } catch (DuplicateKeyException e) {
+            // H2 runs the statement as a MERGE, which a parallel insert can still beat (PostgreSQL never gets here).
+            return false;
+        }
     }
 
     public boolean unsubscribe(long userId, SubscriptionKind kind, String target) {
@@ -162,7 +172,8 @@ public class JooqNotificationRepository {
     }
 
     public int unreadCount(long userId) {
-        return dsl.fetchCount(NOTIFICATION, NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.READ_AT.isNull()));
+        return dsl.fetchCount(NOTIFICATION, NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.READ_AT.isNull())
+                .and(aboutVisiblePost()));
     }
 
     /** False when there is no such unread notification of this member. */
@@ -176,9 +187,11 @@ public class JooqNotificationRepository {
         return dsl.fetchExists(NOTIFICATION, NOTIFICATION.ID.eq(id).and(NOTIFICATION.USER_ID.eq(userId)));
     }
 
+    /** Marks read every unread notification the member can see (as {@link #unreadCount} counts them). */
     public int markAllRead(long userId, OffsetDateTime now) {
         return dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, now)
-                .where(NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.READ_AT.isNull())).execute();
+                .where(NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.READ_AT.isNull()).and(aboutVisiblePost()))
+                .execute();
     }
 
     // --- e-mail digest
@@ -196,7 +209,7 @@ public class JooqNotificationRepository {
                 .where(PORTAL_USER.ENABLED.isTrue().and(PORTAL_USER.EMAIL.isNotNull())
                         .and(PORTAL_USER.EMAIL_DIGEST.ne(NotificationPreferences.EmailDigest.OFF.name()))
                         .andExists(DSL.selectOne().from(NOTIFICATION).where(pending()
-                                .and(NOTIFICATION.USER_ID.eq(PORTAL_USER.ID)))))
+                                .and(NOTIFICATION.USER_ID.eq(PORTAL_USER.ID)).and(aboutVisiblePost()))))
                 .orderBy(PORTAL_USER.ID)
                 .fetch(r -> new DigestRecipient(r.get(PORTAL_USER.ID), r.get(PORTAL_USER.USERNAME),
                         r.get(PORTAL_USER.DISPLAY_NAME), r.get(PORTAL_USER.EMAIL), r.get(PORTAL_USER.LOCALE),
@@ -209,17 +222,30 @@ public class JooqNotificationRepository {
     }
 
     public int countPending(long userId) {
-        return dsl.fetchCount(NOTIFICATION, NOTIFICATION.USER_ID.eq(userId).and(pending()));
+        return dsl.fetchCount(NOTIFICATION, NOTIFICATION.USER_ID.eq(userId).and(pending()).and(aboutVisiblePost()));
     }
 
-    /** Marks every pending notification of the member up to {@code lastId} as mailed. */
+    /** Marks every pending notification of the member up to {@code lastId} that the digest could show as mailed. */
     public int markEmailed(long userId, long lastId, OffsetDateTime now) {
         return dsl.update(NOTIFICATION).set(NOTIFICATION.EMAILED_AT, now)
-                .where(NOTIFICATION.USER_ID.eq(userId).and(pending()).and(NOTIFICATION.ID.le(lastId))).execute();
+                .where(NOTIFICATION.USER_ID.eq(userId).and(pending()).and(NOTIFICATION.ID.le(lastId))
+                        .and(aboutVisiblePost())).execute();
     }
 
     private static Condition pending() {
         return NOTIFICATION.READ_AT.isNull().and(NOTIFICATION.EMAILED_AT.isNull());
+    }
+
+    /**
+     * The post is not hidden, nor the thread it is in now (after a merge, the thread it joined): a notification
+     * about what moderators hid later, with its excerpt and title, is neither listed, counted nor mailed, and is
+     * back when they show it again.
+     */
+    private static Condition aboutVisiblePost() {
+        var post = DISCUSSION_POST.as("visible_post");
+        var thread = DISCUSSION_THREAD.as("visible_thread");
+        return DSL.exists(DSL.selectOne().from(post).join(thread).on(thread.ID.eq(post.THREAD_ID))
+                .where(post.ID.eq(NOTIFICATION.POST_ID)).and(post.HIDDEN.isFalse()).and(thread.HIDDEN.isFalse()));
     }
 
     private List<Notification> select(Condition where, int limit) {
@@ -229,7 +255,7 @@ public class JooqNotificationRepository {
                         n.POST_ID, n.TEXT, n.CREATED_AT, n.READ_AT)
                 .from(n).leftJoin(actor).on(actor.ID.eq(n.ACTOR_ID))
                 .join(DISCUSSION_THREAD).on(DISCUSSION_THREAD.ID.eq(n.THREAD_ID))
-                .where(where.and(n.POST_ID.isNotNull())).orderBy(n.ID.desc()).limit(limit)
+                .where(where.and(n.POST_ID.isNotNull()).and(aboutVisiblePost())).orderBy(n.ID.desc()).limit(limit)
                 .fetch(r -> new Notification(r.get(n.ID), NotificationKind.valueOf(r.get(n.KIND)),
                         orEmpty(r.get(actor.USERNAME)), orEmpty(r.get(actor.DISPLAY_NAME)), r.get(n.THREAD_ID),
                         r.get(DISCUSSION_THREAD.TITLE), r.get(n.POST_ID), r.get(n.TEXT), r.get(n.CREATED_AT),

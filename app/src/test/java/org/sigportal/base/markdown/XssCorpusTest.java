@@ -39,8 +39,8 @@ class XssCorpusTest {
     private static final SafeMarkdown MARKDOWN = new SafeMarkdown(new MarkdownProperties(null, List.of(IMAGE_HOST)));
     private static final List<String> PAYLOADS = load();
 
-    /** Where a payload can stand in a member's Markdown. */
-    private static final List<Context> CONTEXTS = List.of(
+    /** Where a payload can stand in a member's Markdown (also used by {@link XssCorpusDiscussionH2Test}). */
+    static final List<Context> CONTEXTS = List.of(
             new Context("raw", p -> p),
             new Context("in a paragraph", p -> "Hello " + p + " world"),
             new Context("link target", p -> "[x](" + p + ")"),
@@ -64,7 +64,7 @@ class XssCorpusTest {
             new Context("blockquote", p -> "> " + p),
             new Context("list item", p -> "- " + p + "\n1. " + p));
 
-    private record Context(String name, UnaryOperator<String> markdown) {
+    record Context(String name, UnaryOperator<String> markdown) {
     }
 
     @Test
@@ -160,7 +160,7 @@ class XssCorpusTest {
         assertThat(SafeHtml.problems(html, Set.of(IMAGE_HOST))).isEmpty();
     }
 
-    private static Stream<DynamicNode> tests(Consumer<String> check) {
+    static Stream<DynamicNode> tests(Consumer<String> check) {
         return IntStream.range(0, PAYLOADS.size()).mapToObj(i -> DynamicTest.dynamicTest(
                 "#" + (i + 1) + " " + SafeHtml.printable(PAYLOADS.get(i), 100), () -> check.accept(PAYLOADS.get(i))));
     }

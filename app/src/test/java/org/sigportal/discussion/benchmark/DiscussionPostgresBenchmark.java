@@ -1,5 +1,6 @@
 package org.sigportal.discussion.benchmark;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.sigportal.base.markdown.SafeMarkdown;
@@ -37,6 +38,7 @@ import java.util.stream.IntStream;
  * p95 over repeated runs.
  */
 @PostgresDatabase
+@Tag("benchmark")
 class DiscussionPostgresBenchmark {
 
     private static final int POSTS = 1_000_000;
