@@ -50,7 +50,7 @@ public class DiscussionService {
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}-]{0,39}");
     private static final int MAX_TAGS = 5;
     /** Search ranks only this many of the newest matching posts (see {@link #search}). */
-    static final int SEARCH_WINDOW = 2000;
+    static final int SEARCH_WINDOW = 500;
 
     private final JooqDiscussionRepository repository;
     private final SafeMarkdown markdown;

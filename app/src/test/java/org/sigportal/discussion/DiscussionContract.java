@@ -2,6 +2,8 @@ package org.sigportal.discussion;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sigportal.discussion.internal.JooqDiscussionRepository;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.sigportal.audit.AuditEntry;
 import org.sigportal.audit.AuditFilter;
 import org.sigportal.audit.AuditOutcome;
@@ -32,6 +34,8 @@ abstract class DiscussionContract {
 
     @Autowired
     DiscussionService discussions;
+    @Autowired
+    JooqDiscussionRepository repository;
     @Autowired
     UserAccountService accounts;
     @Autowired
@@ -166,6 +170,28 @@ abstract class DiscussionContract {
             return null;
         })).isInstanceOfSatisfying(PortalException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("discussions.error.not-yours"));
+    }
+
+    @Test
+    void searchFindsTheOlderMatchesBeyondTheNewestPostsItReadsFirst() {
+        String marker = "zr" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        long old = thread(alice, "Attestation " + marker, "The oldest post on " + marker + ".");
+        as(alice, () -> discussions.reply(old, "A reply on " + marker + " too.", null));
+        for (int i = 0; i < 3; i++) {
+            thread(carol, "Unrelated " + i, "Nothing to find here.");
+        }
+        long newest = thread(bob, "Newest " + marker, "The newest post on " + marker + ".");
+        as(carol, () -> discussions.reply(newest, "Nothing to find here either.", null));
+        // On PostgreSQL the first step reads only the newest posts (three here): one match is among them, the
+        // other two must come from the index over the older posts. On H2 there is one step; the answer is the same.
+        Object scan = ReflectionTestUtils.getField(repository, "recentScan");
+        ReflectionTestUtils.setField(repository, "recentScan", 3);
+        try {
+            assertThat(discussions.search(marker, 10)).extracting(SearchHit::threadId)
+                    .containsExactlyInAnyOrder(newest, old, old);
+        } finally {
+            ReflectionTestUtils.setField(repository, "recentScan", scan);
+        }
     }
 
     @Test
