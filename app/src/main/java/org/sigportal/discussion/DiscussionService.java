@@ -256,7 +256,7 @@ public class DiscussionService {
     public long reply(long threadId, String body, @Nullable Long quotedPostId) {
         ThreadSummary thread = repository.thread(threadId, null)
                 .filter(t -> !t.hidden() || moderator())
-                .orElseThrow(() -> new PortalException("discussions.error.no-thread"));
+                .orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-thread"));
         if (thread.status() == ThreadStatus.LOCKED && !moderator()) {
             throw new PortalException("discussions.error.locked");
         }
@@ -287,7 +287,7 @@ public class DiscussionService {
     @Transactional
     @PreAuthorize(WRITE)
     public void editPost(long postId, int version, String body, @Nullable String title) {
-        StoredPost post = repository.post(postId).orElseThrow(() -> new PortalException("discussions.error.no-post"));
+        StoredPost post = repository.post(postId).orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-post"));
         long editor = currentUserId();
         if (post.authorId() != editor && !moderator()) {
             throw new PortalException("discussions.error.not-yours");
@@ -323,7 +323,7 @@ public class DiscussionService {
     @PreAuthorize(WRITE)
     public void setStatus(long threadId, ThreadStatus status) {
         ThreadSummary thread = repository.thread(threadId, null)
-                .orElseThrow(() -> new PortalException("discussions.error.no-thread"));
+                .orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-thread"));
         boolean author = thread.authorUsername().equals(CurrentActor.nameOrAnonymous());
         // The author may mark their question answered or open again; locking is for moderators.
         if (!moderator() && !(author && status != ThreadStatus.LOCKED && thread.status() != ThreadStatus.LOCKED)) {
@@ -369,7 +369,7 @@ public class DiscussionService {
     @Transactional
     @PreAuthorize(MANAGE)
     public void hidePost(long postId, boolean hidden) {
-        StoredPost post = repository.post(postId).orElseThrow(() -> new PortalException("discussions.error.no-post"));
+        StoredPost post = repository.post(postId).orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-post"));
         if (post.opening() && hidden) {
             throw new PortalException("discussions.error.hide-opening");
         }
@@ -401,7 +401,7 @@ public class DiscussionService {
             throw new PortalException("discussions.error.merge-self");
         }
         ThreadSummary duplicate = repository.thread(duplicateId, null)
-                .orElseThrow(() -> new PortalException("discussions.error.no-thread"));
+                .orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-thread"));
         ThreadSummary target = repository.thread(targetId, null)
                 .filter(t -> repository.mergedInto(t.id()) == null)
                 .orElseThrow(() -> new PortalException("discussions.error.merge-target"));
@@ -413,7 +413,7 @@ public class DiscussionService {
     @Transactional
     @PreAuthorize(WRITE)
     public void flag(long postId, String reason) {
-        repository.post(postId).orElseThrow(() -> new PortalException("discussions.error.no-post"));
+        repository.post(postId).orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-post"));
         String why = requireText(reason, 500, "discussions.error.flag-reason", "reason");
         if (!repository.flag(postId, currentUserId(), why, now())) {
             throw new PortalException("discussions.error.flagged-before");
@@ -436,9 +436,10 @@ public class DiscussionService {
         audit.success("discussion.flags.dismiss", "post", String.valueOf(postId), null);
     }
 
+    /** Refuses as not found when a moderation step found no thread to change. */
     private static void require(boolean done, String key) {
         if (!done) {
-            throw new PortalException(key);
+            throw new PortalException(PortalException.Kind.NOT_FOUND, key);
         }
     }
 
