@@ -376,6 +376,7 @@ public class DiscussionService {
         // Replies count as readers see them: a hidden reply does not count, and counts again when shown.
         if (repository.setPostHidden(postId, hidden) && !post.opening()) {
             repository.addReplies(post.threadId(), hidden ? -1 : 1);
+            repository.refreshLastPost(post.threadId());
         }
         if (hidden) {
             repository.resolveFlags(postId, currentUserId(), "HIDDEN", now());

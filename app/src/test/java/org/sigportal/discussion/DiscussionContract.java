@@ -173,6 +173,32 @@ abstract class DiscussionContract {
     }
 
     @Test
+    void aHiddenNewestReplyDoesNotLeaveTheThreadUnreadForMembersWhoCannotSeeIt() {
+        long t = thread(alice, "Hidden newest reply", "first");
+        long seen = as(bob, () -> discussions.reply(t, "a visible reply", null));
+        as(alice, () -> {
+            discussions.markRead(t, seen);
+            return null;
+        });
+        long spam = as(bob, () -> discussions.reply(t, "spam that a moderator hides", null));
+        assertThat(as(alice, () -> discussions.threads(new ThreadQuery(category, null, null, null, 50))).threads())
+                .filteredOn(s -> s.id() == t).singleElement().satisfies(s -> assertThat(s.unread()).isTrue());
+        asModerator(() -> {
+            discussions.hidePost(spam, true);
+            return null;
+        });
+        assertThat(as(alice, () -> discussions.threads(new ThreadQuery(category, null, null, null, 50))).threads())
+                .filteredOn(s -> s.id() == t).singleElement().satisfies(s -> assertThat(s.unread()).isFalse());
+        asModerator(() -> {
+            discussions.hidePost(spam, false);
+            return null;
+        });
+        assertThat(as(alice, () -> discussions.threads(new ThreadQuery(category, null, null, null, 50))).threads())
+                .as("shown again, the reply is new to her").filteredOn(s -> s.id() == t).singleElement()
+                .satisfies(s -> assertThat(s.unread()).isTrue());
+    }
+
+    @Test
     void searchFindsTheOlderMatchesBeyondTheNewestPostsItReadsFirst() {
         String marker = "zr" + Long.toString(System.nanoTime() % 1_000_000, 36);
         long old = thread(alice, "Attestation " + marker, "The oldest post on " + marker + ".");

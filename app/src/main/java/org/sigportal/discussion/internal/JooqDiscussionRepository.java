@@ -446,6 +446,20 @@ public class JooqDiscussionRepository {
                 .where(DISCUSSION_POST.ID.eq(postId).and(DISCUSSION_POST.HIDDEN.eq(!hidden))).execute() == 1;
     }
 
+    /**
+     * Points the thread's last post at its newest post readers can see, so that a hidden reply does not leave the
+     * thread unread for ever for members who cannot see (and so never read) it. The activity time stays.
+     */
+    public void refreshLastPost(long threadId) {
+        Long last = dsl.select(DSL.max(DISCUSSION_POST.ID)).from(DISCUSSION_POST)
+                .where(DISCUSSION_POST.THREAD_ID.eq(threadId)).and(DISCUSSION_POST.HIDDEN.isFalse())
+                .fetchOne(0, Long.class);
+        if (last != null) {
+            dsl.update(DISCUSSION_THREAD).set(DISCUSSION_THREAD.LAST_POST_ID, last)
+                    .where(DISCUSSION_THREAD.ID.eq(threadId)).execute();
+        }
+    }
+
     /** Changes a thread's reply count by {@code delta}, never below zero. */
     public void addReplies(long threadId, int delta) {
         dsl.update(DISCUSSION_THREAD)
@@ -470,7 +484,7 @@ public class JooqDiscussionRepository {
                 .set(DISCUSSION_THREAD.HIDDEN, true).set(DISCUSSION_THREAD.REPLY_COUNT, 0)
                 .where(DISCUSSION_THREAD.ID.eq(source)).execute();
         var last = dsl.select(DISCUSSION_POST.ID, DISCUSSION_POST.CREATED_AT).from(DISCUSSION_POST)
-                .where(DISCUSSION_POST.THREAD_ID.eq(target)).orderBy(DISCUSSION_POST.CREATED_AT.desc(),
+                .where(DISCUSSION_POST.THREAD_ID.eq(target)).and(DISCUSSION_POST.HIDDEN.isFalse()).orderBy(DISCUSSION_POST.CREATED_AT.desc(),
                         DISCUSSION_POST.ID.desc()).limit(1).fetchOne();
         int replies = dsl.fetchCount(DISCUSSION_POST, DISCUSSION_POST.THREAD_ID.eq(target)
                 .and(DISCUSSION_POST.OPENING.isFalse()).and(DISCUSSION_POST.HIDDEN.isFalse()));
