@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -25,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -216,6 +218,86 @@ class ClusterApiH2Test {
                     .as("the node stayed cordoned").isTrue();
             operations.uncordon(id, "lifsea-node-09");
             assertThat(k.nodes().withName("lifsea-node-09").get().getSpec().getUnschedulable()).isNotEqualTo(true);
+        }
+    }
+
+    @Test
+    void aPodHeldBackByItsDisruptionBudgetIsEvictedOnceTheBudgetLetsItGo() throws Exception {
+        long id = testbed.id;
+        // A node with no pods of its own, so that this drain moves nothing other tests rely on.
+        String node = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "lifsea-node-%02d".formatted(i))
+                .filter(n -> !n.equals("lifsea-node-06") && !n.equals("lifsea-node-10"))
+                .filter(n -> fleet.pods(id, n).isEmpty()).findFirst().orElseThrow();
+        try (var k = testbed.direct()) {
+            k.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                    .withName("budget-test").endMetadata().build()).serverSideApply();
+            k.pods().inNamespace("budget-test").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                    .withNewMetadata().withName("held").addToLabels("app", "held").endMetadata()
+                    .withNewSpec().withNodeName(node).addNewContainer().withName("app")
+                    .withImage("registry.openanolis.cn/openanolis/nginx:1.14.1-8.6").endContainer().endSpec()
+                    .build()).create();
+            // Running, as a kubelet would report it: the Eviction API ignores budgets for pods still pending.
+            k.pods().inNamespace("budget-test").withName("held").editStatus(pod -> {
+                pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running")
+                        .addNewCondition().withType("Ready").withStatus("True").endCondition().build());
+                return pod;
+            });
+            k.resource(new io.fabric8.kubernetes.api.model.policy.v1beta1.PodDisruptionBudgetBuilder()
+                    .withNewMetadata().withName("held").withNamespace("budget-test").endMetadata()
+                    .withNewSpec().withMinAvailable(new io.fabric8.kubernetes.api.model.IntOrString(1))
+                    .withNewSelector().addToMatchLabels("app", "held").endSelector().endSpec().build()).create();
+        }
+        Eventually.within(Duration.ofSeconds(10), "the portal's cache has the pod",
+                () -> fleet.pods(id, node).stream().anyMatch(p -> p.key().equals("budget-test/held")));
+
+        java.util.concurrent.CountDownLatch heldBack = new java.util.concurrent.CountDownLatch(1);
+        List<DrainStep> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Authentication operatorSignedIn = SecurityContextHolder.getContext().getAuthentication();
+        var drain = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            SecurityContextHolder.getContext().setAuthentication(operatorSignedIn);
+            try {
+                return operations.drain(id, node, Duration.ofSeconds(12), step -> {
+                    steps.add(step);
+                    if (step.kind() == DrainStep.Kind.REFUSED && "budget-test/held".equals(step.pod())) {
+                        heldBack.countDown();
+                    }
+                });
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        });
+        try {
+            boolean held = heldBack.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(held).as(() -> "the budget holds the pod back first; steps " + steps + ", drain "
+                    + drain.handle((r, e) -> e != null ? e.toString() : String.valueOf(r)).getNow("running"))
+                    .isTrue();
+            // What the disruption controller would write once enough pods are healthy (none runs in the test bed).
+            try (var k = testbed.direct()) {
+                k.resources(io.fabric8.kubernetes.api.model.policy.v1beta1.PodDisruptionBudget.class)
+                        .inNamespace("budget-test").withName("held").editStatus(pdb -> {
+                            pdb.setStatus(new io.fabric8.kubernetes.api.model.policy.v1beta1
+                                    .PodDisruptionBudgetStatusBuilder().withDisruptionsAllowed(1)
+                                    .withCurrentHealthy(2).withDesiredHealthy(1).withExpectedPods(2)
+                                    .withObservedGeneration(pdb.getMetadata().getGeneration()).build());
+                            return pdb;
+                        });
+            }
+            DrainReport report = drain.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(report.refused()).isEmpty();
+            assertThat(java.util.stream.Stream.concat(report.evicted().stream(), report.stillTerminating().stream()))
+                    .containsExactly("budget-test/held");
+            assertThat(steps).anySatisfy(step -> {
+                assertThat(step.kind()).isEqualTo(DrainStep.Kind.EVICTED);
+                assertThat(step.pod()).isEqualTo("budget-test/held");
+            });
+        } finally {
+            try (var k = testbed.direct()) {
+                k.pods().inNamespace("budget-test").withName("held").withGracePeriod(0).delete();
+                k.resources(io.fabric8.kubernetes.api.model.policy.v1beta1.PodDisruptionBudget.class)
+                        .inNamespace("budget-test").withName("held").delete();
+            }
+            drain.handle((r, e) -> null).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            operations.uncordon(id, node);
         }
     }
 

@@ -63,13 +63,16 @@ public class NodeDrainer {
         progress.accept(new DrainStep(DrainStep.Kind.PLANNED, null, 0, total, 0));
         List<String> evicted = new ArrayList<>();
         List<DrainReport.PodIssue> refused = new ArrayList<>();
-        int done = 0;
+        // Pods a disruption budget holds back (429): asked again every few seconds until the time-out, as kubectl
+        // drain does, because the budget may allow them once other pods are ready again.
+        java.util.Map<String, DrainReport.PodIssue> blocked = new java.util.LinkedHashMap<>();
+        java.util.Map<String, PodView> blockedPods = new java.util.HashMap<>();
+        int[] done = {0};
         boolean lost = false;
         for (int i = 0; i < toEvict.size(); i++) {
             PodView pod = toEvict.get(i);
-            HttpResponse<String> answer;
             try {
-                answer = evict(client, policyVersion, pod.namespace(), pod.name());
+                attempt(client, policyVersion, pod, evicted, refused, blocked, blockedPods);
             } catch (PortalException unreachable) {
                 // The API server went away mid-drain: the node stays cordoned, and the report says which pods
                 // were not evicted and why, instead of the drain ending without one.
@@ -77,47 +80,96 @@ public class NodeDrainer {
                 for (PodView rest : toEvict.subList(i, toEvict.size())) {
                     refused.add(new DrainReport.PodIssue(rest.key(), reason));
                 }
-                done = total;
+                done[0] = total;
                 lost = true;
-                progress.accept(new DrainStep(DrainStep.Kind.REFUSED, pod.key(), done, total, 0));
+                progress.accept(new DrainStep(DrainStep.Kind.REFUSED, pod.key(), done[0], total, 0));
                 break;
             }
-            done++;
-            DrainStep.Kind kind;
-            switch (answer.code()) {
-                case 200, 201 -> {
-                    evicted.add(pod.key());
-                    kind = DrainStep.Kind.EVICTED;
-                }
-                case 404 -> kind = DrainStep.Kind.GONE;
-                case 429 -> {
-                    refused.add(new DrainReport.PodIssue(pod.key(), message(answer.body(), "disruption budget")));
-                    kind = DrainStep.Kind.REFUSED;
-                }
-                default -> {
-                    refused.add(new DrainReport.PodIssue(pod.key(), "HTTP " + answer.code() + ": "
-                            + message(answer.body(), "")));
-                    kind = DrainStep.Kind.REFUSED;
-                }
-            }
-            progress.accept(new DrainStep(kind, pod.key(), done, total, 0));
+            done[0]++;
+            progress.accept(new DrainStep(stepOf(pod.key(), evicted, blocked, refused), pod.key(), done[0], total,
+                    0));
         }
         // The pod cache hears of each deletion through its watch: no polling of the API server.
         List<String> remaining = new ArrayList<>(evicted);
         Instant deadline = lost ? Instant.now() : Instant.now().plus(timeout);
-        while (!remaining.isEmpty() && Instant.now().isBefore(deadline)) {
+        Instant nextTry = Instant.now().plus(BUDGET_RETRY);
+        while ((!remaining.isEmpty() || !blocked.isEmpty()) && Instant.now().isBefore(deadline)) {
             remaining.removeIf(id -> {
                 String[] parts = id.split("/", 2);
                 return !caches.hasPod(clusterId, parts[0], parts[1]);
             });
-            if (!remaining.isEmpty()) {
-                progress.accept(new DrainStep(DrainStep.Kind.WAITING, null, done, total, remaining.size()));
+            if (!blocked.isEmpty() && !Instant.now().isBefore(nextTry)) {
+                for (PodView pod : List.copyOf(blockedPods.values())) {
+                    int before = evicted.size();
+                    try {
+                        attempt(client, policyVersion, pod, evicted, refused, blocked, blockedPods);
+                    } catch (PortalException unreachable) {
+                        break; // still held back; the report keeps the budget's reason
+                    }
+                    if (evicted.size() > before) {
+                        remaining.add(pod.key());
+                        progress.accept(new DrainStep(DrainStep.Kind.EVICTED, pod.key(), done[0], total, 0));
+                    }
+                }
+                nextTry = Instant.now().plus(BUDGET_RETRY);
+            }
+            if (!remaining.isEmpty() || !blocked.isEmpty()) {
+                progress.accept(new DrainStep(DrainStep.Kind.WAITING, null, done[0], total,
+                        remaining.size() + blocked.size()));
                 sleep();
             }
         }
-        progress.accept(new DrainStep(DrainStep.Kind.FINISHED, null, done, total, remaining.size()));
+        refused.addAll(blocked.values());
+        progress.accept(new DrainStep(DrainStep.Kind.FINISHED, null, done[0], total, remaining.size()));
         List<String> gone = evicted.stream().filter(id -> !remaining.contains(id)).toList();
         return new DrainReport(nodeName, gone, List.copyOf(remaining), List.copyOf(refused), List.copyOf(skipped));
+    }
+
+    /** How often pods held back by a disruption budget are asked for again. */
+    private static final java.time.Duration BUDGET_RETRY = java.time.Duration.ofSeconds(2);
+
+    /**
+     * One eviction request for {@code pod}: evicted, gone already, held back by a disruption budget (429, kept in
+     * {@code blocked} to ask again), or refused for good.
+     */
+    private static void attempt(KubernetesClient client, String policyVersion, PodView pod, List<String> evicted,
+                                List<DrainReport.PodIssue> refused, java.util.Map<String, DrainReport.PodIssue> blocked,
+                                java.util.Map<String, PodView> blockedPods) {
+        HttpResponse<String> answer = evict(client, policyVersion, pod.namespace(), pod.name());
+        switch (answer.code()) {
+            case 200, 201 -> {
+                evicted.add(pod.key());
+                blocked.remove(pod.key());
+                blockedPods.remove(pod.key());
+            }
+            case 404 -> {
+                blocked.remove(pod.key());
+                blockedPods.remove(pod.key());
+            }
+            case 429 -> {
+                blocked.put(pod.key(), new DrainReport.PodIssue(pod.key(),
+                        message(answer.body(), "disruption budget")));
+                blockedPods.put(pod.key(), pod);
+            }
+            default -> {
+                blocked.remove(pod.key());
+                blockedPods.remove(pod.key());
+                refused.add(new DrainReport.PodIssue(pod.key(), "HTTP " + answer.code() + ": "
+                        + message(answer.body(), "")));
+            }
+        }
+    }
+
+    private static DrainStep.Kind stepOf(String key, List<String> evicted,
+                                         java.util.Map<String, DrainReport.PodIssue> blocked,
+                                         List<DrainReport.PodIssue> refused) {
+        if (evicted.contains(key)) {
+            return DrainStep.Kind.EVICTED;
+        }
+        if (blocked.containsKey(key) || refused.stream().anyMatch(r -> r.pod().equals(key))) {
+            return DrainStep.Kind.REFUSED;
+        }
+        return DrainStep.Kind.GONE;
     }
 
     private static HttpResponse<String> evict(KubernetesClient client, String version, String ns, String name) {

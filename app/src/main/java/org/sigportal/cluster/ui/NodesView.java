@@ -306,9 +306,28 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmDrain(NodeView n) {
-        ConfirmDialog confirm = new ConfirmDialog(getTranslation("nodes.drain"),
-                getTranslation("nodes.drain-confirm", n.name(), n.clusterName()), getTranslation("nodes.drain"),
-                ev -> new DrainDialog(n).start(operations, n, java.time.Duration.ofSeconds(60)));
+        // How long to wait for evicted pods to go and for disruption budgets to let the others go (kubectl's
+        // --timeout), within the service's bound.
+        com.vaadin.flow.component.textfield.IntegerField timeout = new com.vaadin.flow.component.textfield
+                .IntegerField(getTranslation("nodes.drain-timeout"));
+        timeout.setId("drain-timeout");
+        timeout.setHelperText(getTranslation("nodes.drain-timeout-help"));
+        timeout.setMin(5);
+        timeout.setMax((int) NodeOperationsService.MAX_DRAIN_TIMEOUT.toSeconds());
+        timeout.setStepButtonsVisible(true);
+        timeout.setValue(60);
+        com.vaadin.flow.component.html.Div text = new com.vaadin.flow.component.html.Div(
+                new com.vaadin.flow.component.html.Paragraph(getTranslation("nodes.drain-confirm", n.name(),
+                        n.clusterName())), timeout);
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("nodes.drain"));
+        confirm.setText(text);
+        confirm.setConfirmText(getTranslation("nodes.drain"));
+        confirm.addConfirmListener(ev -> {
+            int seconds = timeout.getValue() == null ? 60 : Math.clamp(timeout.getValue(), 5,
+                    (int) NodeOperationsService.MAX_DRAIN_TIMEOUT.toSeconds());
+            new DrainDialog(n).start(operations, n, java.time.Duration.ofSeconds(seconds));
+        });
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("action.cancel"));
         confirm.setConfirmButtonTheme("error primary");
