@@ -9,8 +9,4 @@ import java.util.Map;
  * has no entry.
  */
 public record NodePage(List<NodeView> nodes, int total, Map<String, Integer> podsOnNode) {
-
-    public NodePage(List<NodeView> nodes, int total) {
-        this(nodes, total, Map.of());
-    }
 }

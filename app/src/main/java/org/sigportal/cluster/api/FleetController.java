@@ -68,8 +68,9 @@ class FleetController {
                       @Nullable Boolean skipTlsVerify, @Nullable Boolean inCluster) {
         @Override
         public String toString() {
-            return "NewCluster[" + name + ", " + (Boolean.TRUE.equals(inCluster) ? "in-cluster" : kubeconfig != null ? "kubeconfig"
-                    : String.valueOf(apiServerUrl)) + "]";
+            String source = Boolean.TRUE.equals(inCluster) ? "in-cluster"
+                    : kubeconfig != null ? "kubeconfig" : String.valueOf(apiServerUrl);
+            return "NewCluster[" + name + ", " + source + "]";
         }
 
         ClusterRegistration registration() {

@@ -13,7 +13,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -37,7 +39,8 @@ public class NodeDrainer {
 
     public DrainReport drain(long clusterId, String nodeName, Duration timeout, Consumer<DrainStep> progress) {
         KubernetesClient client = caches.client(clusterId)
-                .orElseThrow(() -> new PortalException(PortalException.Kind.UNAVAILABLE, "clusters.error.not-connected"));
+                .orElseThrow(() -> new PortalException(PortalException.Kind.UNAVAILABLE,
+                        "clusters.error.not-connected"));
         if (!caches.podsSynced(clusterId)) {
             throw new PortalException(PortalException.Kind.UNAVAILABLE, "nodes.error.pods-not-synced");
         }
@@ -63,16 +66,16 @@ public class NodeDrainer {
         progress.accept(new DrainStep(DrainStep.Kind.PLANNED, null, 0, total, 0));
         List<String> evicted = new ArrayList<>();
         List<DrainReport.PodIssue> refused = new ArrayList<>();
-        // Pods a disruption budget holds back (429): asked again every few seconds until the time-out, as kubectl
-        // drain does, because the budget may allow them once other pods are ready again.
-        java.util.Map<String, DrainReport.PodIssue> blocked = new java.util.LinkedHashMap<>();
-        java.util.Map<String, PodView> blockedPods = new java.util.HashMap<>();
-        int[] done = {0};
+        // Pods a disruption budget holds back (429), with its reason: asked again every few seconds until the
+        // time-out, as kubectl drain does, because the budget may allow them once other pods are ready again.
+        Map<PodView, DrainReport.PodIssue> held = new LinkedHashMap<>();
+        int done = 0;
         boolean lost = false;
         for (int i = 0; i < toEvict.size(); i++) {
             PodView pod = toEvict.get(i);
+            DrainStep.Kind kind;
             try {
-                attempt(client, policyVersion, pod, evicted, refused, blocked, blockedPods);
+                kind = attempt(client, policyVersion, pod, evicted, refused, held);
             } catch (PortalException unreachable) {
                 // The API server went away mid-drain: the node stays cordoned, and the report says which pods
                 // were not evicted and why, instead of the drain ending without one.
@@ -80,96 +83,76 @@ public class NodeDrainer {
                 for (PodView rest : toEvict.subList(i, toEvict.size())) {
                     refused.add(new DrainReport.PodIssue(rest.key(), reason));
                 }
-                done[0] = total;
+                done = total;
                 lost = true;
-                progress.accept(new DrainStep(DrainStep.Kind.REFUSED, pod.key(), done[0], total, 0));
+                progress.accept(new DrainStep(DrainStep.Kind.REFUSED, pod.key(), done, total, 0));
                 break;
             }
-            done[0]++;
-            progress.accept(new DrainStep(stepOf(pod.key(), evicted, blocked, refused), pod.key(), done[0], total,
-                    0));
+            done++;
+            progress.accept(new DrainStep(kind, pod.key(), done, total, 0));
         }
         // The pod cache hears of each deletion through its watch: no polling of the API server.
         List<String> remaining = new ArrayList<>(evicted);
         Instant deadline = lost ? Instant.now() : Instant.now().plus(timeout);
         Instant nextTry = Instant.now().plus(BUDGET_RETRY);
-        while ((!remaining.isEmpty() || !blocked.isEmpty()) && Instant.now().isBefore(deadline)) {
+        while ((!remaining.isEmpty() || !held.isEmpty()) && Instant.now().isBefore(deadline)) {
             remaining.removeIf(id -> {
                 String[] parts = id.split("/", 2);
                 return !caches.hasPod(clusterId, parts[0], parts[1]);
             });
-            if (!blocked.isEmpty() && !Instant.now().isBefore(nextTry)) {
-                for (PodView pod : List.copyOf(blockedPods.values())) {
-                    int before = evicted.size();
+            if (!held.isEmpty() && !Instant.now().isBefore(nextTry)) {
+                for (PodView pod : List.copyOf(held.keySet())) {
                     try {
-                        attempt(client, policyVersion, pod, evicted, refused, blocked, blockedPods);
+                        if (attempt(client, policyVersion, pod, evicted, refused, held) == DrainStep.Kind.EVICTED) {
+                            remaining.add(pod.key());
+                            progress.accept(new DrainStep(DrainStep.Kind.EVICTED, pod.key(), done, total, 0));
+                        }
                     } catch (PortalException unreachable) {
                         break; // still held back; the report keeps the budget's reason
-                    }
-                    if (evicted.size() > before) {
-                        remaining.add(pod.key());
-                        progress.accept(new DrainStep(DrainStep.Kind.EVICTED, pod.key(), done[0], total, 0));
                     }
                 }
                 nextTry = Instant.now().plus(BUDGET_RETRY);
             }
-            if (!remaining.isEmpty() || !blocked.isEmpty()) {
-                progress.accept(new DrainStep(DrainStep.Kind.WAITING, null, done[0], total,
-                        remaining.size() + blocked.size()));
+            if (!remaining.isEmpty() || !held.isEmpty()) {
+                progress.accept(new DrainStep(DrainStep.Kind.WAITING, null, done, total,
+                        remaining.size() + held.size()));
                 sleep();
             }
         }
-        refused.addAll(blocked.values());
-        progress.accept(new DrainStep(DrainStep.Kind.FINISHED, null, done[0], total, remaining.size()));
+        refused.addAll(held.values());
+        progress.accept(new DrainStep(DrainStep.Kind.FINISHED, null, done, total, remaining.size()));
         List<String> gone = evicted.stream().filter(id -> !remaining.contains(id)).toList();
         return new DrainReport(nodeName, gone, List.copyOf(remaining), List.copyOf(refused), List.copyOf(skipped));
     }
 
     /** How often pods held back by a disruption budget are asked for again. */
-    private static final java.time.Duration BUDGET_RETRY = java.time.Duration.ofSeconds(2);
+    private static final Duration BUDGET_RETRY = Duration.ofSeconds(2);
 
     /**
-     * One eviction request for {@code pod}: evicted, gone already, held back by a disruption budget (429, kept in
-     * {@code blocked} to ask again), or refused for good.
+     * One eviction request for {@code pod}, and what came of it: evicted, gone already, or refused, either held
+     * back by a disruption budget (429: kept in {@code held} to ask again) or for good (added to {@code refused}).
      */
-    private static void attempt(KubernetesClient client, String policyVersion, PodView pod, List<String> evicted,
-                                List<DrainReport.PodIssue> refused, java.util.Map<String, DrainReport.PodIssue> blocked,
-                                java.util.Map<String, PodView> blockedPods) {
+    private static DrainStep.Kind attempt(KubernetesClient client, String policyVersion, PodView pod,
+                                          List<String> evicted, List<DrainReport.PodIssue> refused,
+                                          Map<PodView, DrainReport.PodIssue> held) {
         HttpResponse<String> answer = evict(client, policyVersion, pod.namespace(), pod.name());
-        switch (answer.code()) {
+        held.remove(pod);
+        return switch (answer.code()) {
             case 200, 201 -> {
                 evicted.add(pod.key());
-                blocked.remove(pod.key());
-                blockedPods.remove(pod.key());
+                yield DrainStep.Kind.EVICTED;
             }
-            case 404 -> {
-                blocked.remove(pod.key());
-                blockedPods.remove(pod.key());
-            }
+            case 404 -> DrainStep.Kind.GONE;
             case 429 -> {
-                blocked.put(pod.key(), new DrainReport.PodIssue(pod.key(),
-                        message(answer.body(), "disruption budget")));
-                blockedPods.put(pod.key(), pod);
+                held.put(pod, new DrainReport.PodIssue(pod.key(), message(answer.body(), "disruption budget")));
+                yield DrainStep.Kind.REFUSED;
             }
             default -> {
-                blocked.remove(pod.key());
-                blockedPods.remove(pod.key());
                 refused.add(new DrainReport.PodIssue(pod.key(), "HTTP " + answer.code() + ": "
                         + message(answer.body(), "")));
+                yield DrainStep.Kind.REFUSED;
             }
-        }
-    }
-
-    private static DrainStep.Kind stepOf(String key, List<String> evicted,
-                                         java.util.Map<String, DrainReport.PodIssue> blocked,
-                                         List<DrainReport.PodIssue> refused) {
-        if (evicted.contains(key)) {
-            return DrainStep.Kind.EVICTED;
-        }
-        if (blocked.containsKey(key) || refused.stream().anyMatch(r -> r.pod().equals(key))) {
-            return DrainStep.Kind.REFUSED;
-        }
-        return DrainStep.Kind.GONE;
+        };
     }
 
     private static HttpResponse<String> evict(KubernetesClient client, String version, String ns, String name) {
@@ -186,7 +169,8 @@ public class NodeDrainer {
             throw new PortalException(PortalException.Kind.UNAVAILABLE, "clusters.error.unreachable", "interrupted");
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             org.slf4j.LoggerFactory.getLogger(NodeDrainer.class).warn("Eviction of {}/{} failed", ns, name, e);
-            throw new PortalException(PortalException.Kind.UNAVAILABLE, "clusters.error.unreachable", String.valueOf(e.getMessage()));
+            throw new PortalException(PortalException.Kind.UNAVAILABLE, "clusters.error.unreachable",
+                    String.valueOf(e.getMessage()));
         }
     }
 

@@ -9,11 +9,14 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -56,6 +59,8 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
     private static final List<String> NOISY = List.of("kubernetes.io/", "beta.kubernetes.io/",
             "node.kubernetes.io/", "node-role.kubernetes.io/");
     private static final int SHOWN_LABELS = 3;
+    private static final int DEFAULT_DRAIN_SECONDS = 60;
+    private static final int MIN_DRAIN_SECONDS = 5;
 
     private final FleetService fleet;
     private final NodeOperationsService operations;
@@ -308,25 +313,23 @@ class NodesView extends VerticalLayout implements HasDynamicTitle {
     private void confirmDrain(NodeView n) {
         // How long to wait for evicted pods to go and for disruption budgets to let the others go (kubectl's
         // --timeout), within the service's bound.
-        com.vaadin.flow.component.textfield.IntegerField timeout = new com.vaadin.flow.component.textfield
-                .IntegerField(getTranslation("nodes.drain-timeout"));
+        IntegerField timeout = new IntegerField(getTranslation("nodes.drain-timeout"));
         timeout.setId("drain-timeout");
         timeout.setHelperText(getTranslation("nodes.drain-timeout-help"));
-        timeout.setMin(5);
-        timeout.setMax((int) NodeOperationsService.MAX_DRAIN_TIMEOUT.toSeconds());
+        int longest = (int) NodeOperationsService.MAX_DRAIN_TIMEOUT.toSeconds();
+        timeout.setMin(MIN_DRAIN_SECONDS);
+        timeout.setMax(longest);
         timeout.setStepButtonsVisible(true);
-        timeout.setValue(60);
-        com.vaadin.flow.component.html.Div text = new com.vaadin.flow.component.html.Div(
-                new com.vaadin.flow.component.html.Paragraph(getTranslation("nodes.drain-confirm", n.name(),
-                        n.clusterName())), timeout);
+        timeout.setValue(DEFAULT_DRAIN_SECONDS);
+        Div text = new Div(new Paragraph(getTranslation("nodes.drain-confirm", n.name(), n.clusterName())), timeout);
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader(getTranslation("nodes.drain"));
         confirm.setText(text);
         confirm.setConfirmText(getTranslation("nodes.drain"));
         confirm.addConfirmListener(ev -> {
-            int seconds = timeout.getValue() == null ? 60 : Math.clamp(timeout.getValue(), 5,
-                    (int) NodeOperationsService.MAX_DRAIN_TIMEOUT.toSeconds());
-            new DrainDialog(n).start(operations, n, java.time.Duration.ofSeconds(seconds));
+            int seconds = timeout.getValue() == null ? DEFAULT_DRAIN_SECONDS
+                    : Math.clamp(timeout.getValue(), MIN_DRAIN_SECONDS, longest);
+            new DrainDialog(n).start(operations, n, Duration.ofSeconds(seconds));
         });
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("action.cancel"));
