@@ -113,7 +113,7 @@ public class DiscussionService {
     public List<PostRevision> history(long postId) {
         StoredPost post = repository.post(postId).filter(p -> moderator() || !p.hidden()
                         && repository.thread(p.threadId(), null).filter(t -> !t.hidden()).isPresent())
-                .orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-post"));
+                .orElseThrow(DiscussionService::noPost);
         return repository.revisions(post.id());
     }
 
@@ -204,7 +204,7 @@ public class DiscussionService {
     public Category updateCategory(long id, int version, String name, @Nullable String description,
                                    @Nullable Integer position) {
         Category category = repository.category(id)
-                .orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-category"));
+                .orElseThrow(DiscussionService::noCategory);
         String n = categoryName(name);
         String d = categoryDescription(description);
         if (position != null && position < 0) {
@@ -256,7 +256,7 @@ public class DiscussionService {
     public long reply(long threadId, String body, @Nullable Long quotedPostId) {
         ThreadSummary thread = repository.thread(threadId, null)
                 .filter(t -> !t.hidden() || moderator())
-                .orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-thread"));
+                .orElseThrow(DiscussionService::noThread);
         if (thread.status() == ThreadStatus.LOCKED && !moderator()) {
             throw new PortalException("discussions.error.locked");
         }
@@ -287,7 +287,7 @@ public class DiscussionService {
     @Transactional
     @PreAuthorize(WRITE)
     public void editPost(long postId, int version, String body, @Nullable String title) {
-        StoredPost post = repository.post(postId).orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-post"));
+        StoredPost post = repository.post(postId).orElseThrow(DiscussionService::noPost);
         long editor = currentUserId();
         if (post.authorId() != editor && !moderator()) {
             throw new PortalException("discussions.error.not-yours");
@@ -323,7 +323,7 @@ public class DiscussionService {
     @PreAuthorize(WRITE)
     public void setStatus(long threadId, ThreadStatus status) {
         ThreadSummary thread = repository.thread(threadId, null)
-                .orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-thread"));
+                .orElseThrow(DiscussionService::noThread);
         boolean author = thread.authorUsername().equals(CurrentActor.nameOrAnonymous());
         // The author may mark their question answered or open again; locking is for moderators.
         if (!moderator() && !(author && status != ThreadStatus.LOCKED && thread.status() != ThreadStatus.LOCKED)) {
@@ -352,7 +352,7 @@ public class DiscussionService {
     @Transactional
     @PreAuthorize(MANAGE)
     public void pin(long threadId, boolean pinned) {
-        require(repository.setPinned(threadId, pinned), "discussions.error.no-thread");
+        requireThread(repository.setPinned(threadId, pinned));
         audit.success(pinned ? "discussion.thread.pin" : "discussion.thread.unpin", "thread",
                 String.valueOf(threadId), null);
     }
@@ -360,7 +360,7 @@ public class DiscussionService {
     @Transactional
     @PreAuthorize(MANAGE)
     public void hideThread(long threadId, boolean hidden) {
-        require(repository.setThreadHidden(threadId, hidden), "discussions.error.no-thread");
+        requireThread(repository.setThreadHidden(threadId, hidden));
         audit.success(hidden ? "discussion.thread.hide" : "discussion.thread.unhide", "thread",
                 String.valueOf(threadId), null);
     }
@@ -369,7 +369,7 @@ public class DiscussionService {
     @Transactional
     @PreAuthorize(MANAGE)
     public void hidePost(long postId, boolean hidden) {
-        StoredPost post = repository.post(postId).orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-post"));
+        StoredPost post = repository.post(postId).orElseThrow(DiscussionService::noPost);
         if (post.opening() && hidden) {
             throw new PortalException("discussions.error.hide-opening");
         }
@@ -390,7 +390,7 @@ public class DiscussionService {
     public void move(long threadId, long categoryId) {
         Category to = repository.category(categoryId)
                 .orElseThrow(() -> new PortalException("discussions.error.category"));
-        require(repository.move(threadId, categoryId), "discussions.error.no-thread");
+        requireThread(repository.move(threadId, categoryId));
         audit.success("discussion.thread.move", "thread", String.valueOf(threadId), to.slug());
     }
 
@@ -402,7 +402,7 @@ public class DiscussionService {
             throw new PortalException("discussions.error.merge-self");
         }
         ThreadSummary duplicate = repository.thread(duplicateId, null)
-                .orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-thread"));
+                .orElseThrow(DiscussionService::noThread);
         ThreadSummary target = repository.thread(targetId, null)
                 .filter(t -> repository.mergedInto(t.id()) == null)
                 .orElseThrow(() -> new PortalException("discussions.error.merge-target"));
@@ -414,7 +414,7 @@ public class DiscussionService {
     @Transactional
     @PreAuthorize(WRITE)
     public void flag(long postId, String reason) {
-        repository.post(postId).orElseThrow(() -> new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-post"));
+        repository.post(postId).orElseThrow(DiscussionService::noPost);
         String why = requireText(reason, 500, "discussions.error.flag-reason", "reason");
         if (!repository.flag(postId, currentUserId(), why, now())) {
             throw new PortalException("discussions.error.flagged-before");
@@ -438,10 +438,22 @@ public class DiscussionService {
     }
 
     /** Refuses as not found when a moderation step found no thread to change. */
-    private static void require(boolean done, String key) {
+    private static void requireThread(boolean done) {
         if (!done) {
-            throw new PortalException(PortalException.Kind.NOT_FOUND, key);
+            throw noThread();
         }
+    }
+
+    private static PortalException noPost() {
+        return new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-post");
+    }
+
+    private static PortalException noThread() {
+        return new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-thread");
+    }
+
+    private static PortalException noCategory() {
+        return new PortalException(PortalException.Kind.NOT_FOUND, "discussions.error.no-category");
     }
 
     // --- helpers

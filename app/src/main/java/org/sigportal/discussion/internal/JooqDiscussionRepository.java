@@ -6,6 +6,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.sigportal.base.persistence.Inserts;
 import org.jspecify.annotations.Nullable;
 import org.sigportal.discussion.Category;
 import org.sigportal.discussion.PostRevision;
@@ -230,7 +231,8 @@ public class JooqDiscussionRepository {
         if (moveReadMark(userId, threadId, postId) > 0) {
             return;
         }
-        int inserted = ignoringDuplicate(() -> dsl.insertInto(DISCUSSION_READ).set(DISCUSSION_READ.USER_ID, userId)
+        int inserted = Inserts.ignoringDuplicate(() -> dsl.insertInto(DISCUSSION_READ)
+                .set(DISCUSSION_READ.USER_ID, userId)
                 .set(DISCUSSION_READ.THREAD_ID, threadId).set(DISCUSSION_READ.LAST_READ_POST_ID, postId)
                 .onConflict(DISCUSSION_READ.USER_ID, DISCUSSION_READ.THREAD_ID).doNothing().execute());
         if (inserted == 0) {
@@ -242,19 +244,6 @@ public class JooqDiscussionRepository {
         return dsl.update(DISCUSSION_READ).set(DISCUSSION_READ.LAST_READ_POST_ID, postId)
                 .where(DISCUSSION_READ.USER_ID.eq(userId).and(DISCUSSION_READ.THREAD_ID.eq(threadId))
                         .and(DISCUSSION_READ.LAST_READ_POST_ID.lt(postId))).execute();
-    }
-
-    /**
-     * Runs an insert that says "on conflict do nothing". PostgreSQL keeps that promise under concurrency; H2 runs
-     * it as a MERGE, which a concurrent insert of the same key can still beat with a duplicate-key error: that
-     * counts as "nothing inserted" too. (On H2 such an error does not spoil the transaction.)
-     */
-    private static int ignoringDuplicate(java.util.function.IntSupplier insert) {
-        try {
-            return insert.getAsInt();
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            return 0;
-        }
     }
 
     // --- posts
@@ -375,8 +364,7 @@ public class JooqDiscussionRepository {
         var recent = DSL.select(DISCUSSION_POST.ID.as("id"), DSL.field(DSL.name("search_vector")).as("search_vector"))
                 .from(DISCUSSION_POST).orderBy(DISCUSSION_POST.ID.desc()).limit(recentScan).asTable("recent");
         List<Long> found = new ArrayList<>(dsl.select(id).from(recent)
-                .where(DSL.condition("{0} @@ to_tsquery('simple', {1})",
-                        DSL.field(DSL.name("recent", "search_vector")), DSL.val(tsQuery)))
+                .where(matching(DSL.name("recent", "search_vector"), tsQuery))
                 .orderBy(id.desc()).limit(window).fetch(id));
         if (found.size() == window) {
             return found;
@@ -387,11 +375,15 @@ public class JooqDiscussionRepository {
             return found; // the forum has fewer posts than the first step read: it saw them all
         }
         found.addAll(dsl.select(DISCUSSION_POST.ID).from(DISCUSSION_POST)
-                .where(DSL.condition("{0} @@ to_tsquery('simple', {1})",
-                        DSL.field(DSL.name("search_vector")), DSL.val(tsQuery)))
+                .where(matching(DSL.name("search_vector"), tsQuery))
                 .and(DISCUSSION_POST.ID.lt(floor))
                 .orderBy(DISCUSSION_POST.ID.desc()).limit(window - found.size()).fetch(DISCUSSION_POST.ID));
         return found;
+    }
+
+    /** The search vector (a PostgreSQL-only column, so not in the generated classes) matches the tsquery. */
+    private static Condition matching(org.jooq.Name searchVector, String tsQuery) {
+        return DSL.condition("{0} @@ to_tsquery('simple', {1})", DSL.field(searchVector), DSL.val(tsQuery));
     }
 
     /** The posts with these ids, with their thread and category, in the order of {@code postIds}. */
@@ -484,8 +476,8 @@ public class JooqDiscussionRepository {
                 .set(DISCUSSION_THREAD.HIDDEN, true).set(DISCUSSION_THREAD.REPLY_COUNT, 0)
                 .where(DISCUSSION_THREAD.ID.eq(source)).execute();
         var last = dsl.select(DISCUSSION_POST.ID, DISCUSSION_POST.CREATED_AT).from(DISCUSSION_POST)
-                .where(DISCUSSION_POST.THREAD_ID.eq(target)).and(DISCUSSION_POST.HIDDEN.isFalse()).orderBy(DISCUSSION_POST.CREATED_AT.desc(),
-                        DISCUSSION_POST.ID.desc()).limit(1).fetchOne();
+                .where(DISCUSSION_POST.THREAD_ID.eq(target)).and(DISCUSSION_POST.HIDDEN.isFalse())
+                .orderBy(DISCUSSION_POST.CREATED_AT.desc(), DISCUSSION_POST.ID.desc()).limit(1).fetchOne();
         int replies = dsl.fetchCount(DISCUSSION_POST, DISCUSSION_POST.THREAD_ID.eq(target)
                 .and(DISCUSSION_POST.OPENING.isFalse()).and(DISCUSSION_POST.HIDDEN.isFalse()));
         var update = dsl.update(DISCUSSION_THREAD).set(DISCUSSION_THREAD.REPLY_COUNT, replies);
@@ -505,7 +497,7 @@ public class JooqDiscussionRepository {
 
     /** A member's flag; false when they flagged this post before (also when that was a moment ago, in parallel). */
     public boolean flag(long postId, long reporterId, String reason, OffsetDateTime now) {
-        return ignoringDuplicate(() -> dsl.insertInto(DISCUSSION_FLAG).set(DISCUSSION_FLAG.POST_ID, postId)
+        return Inserts.ignoringDuplicate(() -> dsl.insertInto(DISCUSSION_FLAG).set(DISCUSSION_FLAG.POST_ID, postId)
                 .set(DISCUSSION_FLAG.REPORTER_ID, reporterId).set(DISCUSSION_FLAG.REASON, reason)
                 .set(DISCUSSION_FLAG.CREATED_AT, now)
                 .onConflict(DISCUSSION_FLAG.POST_ID, DISCUSSION_FLAG.REPORTER_ID).doNothing().execute()) == 1;

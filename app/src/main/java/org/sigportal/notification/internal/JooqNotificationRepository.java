@@ -4,12 +4,12 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.sigportal.base.persistence.Inserts;
 import org.sigportal.identity.NotificationPreferences;
 import org.sigportal.notification.Notification;
 import org.sigportal.notification.NotificationKind;
 import org.sigportal.notification.Subscription;
 import org.sigportal.notification.SubscriptionKind;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
@@ -101,16 +101,12 @@ public class JooqNotificationRepository {
      * (two clicks, or a click while the fan-out of the member's own post subscribes them).
      */
     public boolean subscribe(long userId, SubscriptionKind kind, String target, OffsetDateTime now) {
-        try {
-            return dsl.insertInto(DISCUSSION_SUBSCRIPTION).set(DISCUSSION_SUBSCRIPTION.USER_ID, userId)
-                    .set(DISCUSSION_SUBSCRIPTION.KIND, kind.name()).set(DISCUSSION_SUBSCRIPTION.TARGET, target)
-                    .set(DISCUSSION_SUBSCRIPTION.CREATED_AT, now)
-                    .onConflict(DISCUSSION_SUBSCRIPTION.USER_ID, DISCUSSION_SUBSCRIPTION.KIND,
-                            DISCUSSION_SUBSCRIPTION.TARGET).doNothing().execute() == 1;
-        } catch (DuplicateKeyException e) {
-            // H2 runs the statement as a MERGE, which a parallel insert can still beat (PostgreSQL never gets here).
-            return false;
-        }
+        return Inserts.ignoringDuplicate(() -> dsl.insertInto(DISCUSSION_SUBSCRIPTION)
+                .set(DISCUSSION_SUBSCRIPTION.USER_ID, userId)
+                .set(DISCUSSION_SUBSCRIPTION.KIND, kind.name()).set(DISCUSSION_SUBSCRIPTION.TARGET, target)
+                .set(DISCUSSION_SUBSCRIPTION.CREATED_AT, now)
+                .onConflict(DISCUSSION_SUBSCRIPTION.USER_ID, DISCUSSION_SUBSCRIPTION.KIND,
+                        DISCUSSION_SUBSCRIPTION.TARGET).doNothing().execute()) == 1;
     }
 
     public boolean unsubscribe(long userId, SubscriptionKind kind, String target) {
